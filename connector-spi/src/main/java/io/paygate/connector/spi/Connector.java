@@ -1,0 +1,25 @@
+package io.paygate.connector.spi;
+
+/**
+ * A payment processor as Paygate sees it. Implementations talk to the processor over the network
+ * and must be safe to call from many threads. They never throw for a processor's answer: every
+ * answer, including "no answer", is a {@link ProcessorOutcome}. They pass each request's
+ * idempotency key to the processor so that a retried call never moves money twice.
+ */
+public interface Connector {
+
+    /** The connector type stored on connector accounts, such as {@code simulator} or {@code stripe}. */
+    String type();
+
+    /** Returns Approved, Declined, ActionRequired, Pending or Unknown. */
+    ProcessorOutcome authorize(AuthorizeRequest request);
+
+    /** Returns Approved (with the captured amount), Declined or Unknown. */
+    ProcessorOutcome capture(CaptureRequest request);
+
+    /** Returns Voided, Declined (for example, already captured) or Unknown. */
+    ProcessorOutcome cancel(CancelRequest request);
+
+    /** Returns the authorization's current state, NotFound, or Unknown when the processor did not answer. */
+    ProcessorOutcome lookup(LookupRequest request);
+}

@@ -1,0 +1,115 @@
+package io.paygate.event;
+
+import io.paygate.platform.db.Where;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.ids.Ids;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.pagination.CreatedRange;
+import io.paygate.platform.pagination.Lister;
+import io.paygate.platform.pagination.Page;
+import io.paygate.platform.pagination.PageRequest;
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.wire.RangeFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The event log. Every state change records its event in the same transaction as the change
+ * (callers must already be in one), so an event exists if and only if the change committed.
+ */
+@Service
+public class EventLog {
+
+    private static final String COLUMNS = "id, merchant_id, livemode, type, object_id, api_version, data, request_id, idempotency_key, created";
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final Ids ids;
+    private final Clock clock;
+    private final String apiVersion;
+
+    EventLog(JdbcClient jdbc, Json json, Ids ids, Clock clock,
+             @Value("${paygate.api-version:2026-07-29.dahlia}") String apiVersion) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.apiVersion = apiVersion;
+    }
+
+    /**
+     * Records {@code type} about {@code object} (as rendered on the wire). For {@code *.updated}
+     * events, {@code previousAttributes} holds the old values of the fields that changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event record(CallContext ctx, String type, Map<String, Object> object, Map<String, Object> previousAttributes) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("object", object);
+        if (previousAttributes != null) {
+            data.put("previous_attributes", previousAttributes);
+        }
+        Event event = new Event(ids.next("evt"), ctx.merchantId(), ctx.livemode(), type, (String) object.get("id"),
+                apiVersion, data, ctx.requestId(), ctx.idempotencyKey(), clock.instant().getEpochSecond());
+        jdbc.sql("insert into events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(event.id(), event.merchantId(), event.livemode(), event.type(), event.objectId(), event.apiVersion(),
+                        json.write(event.data()), event.requestId(), event.idempotencyKey(), event.created())
+                .update();
+        return event;
+    }
+
+    public Event get(CallContext ctx, String id) {
+        return jdbc.sql("select " + COLUMNS + " from events where id = ? and merchant_id = ? and livemode = ?")
+                .params(id, ctx.merchantId(), ctx.livemode())
+                .query(this::map).optional()
+                .orElseThrow(() -> ApiException.notFound("event", id, "id"));
+    }
+
+    /** Newest first; {@code types} may end in {@code .*} to match a family such as {@code payment_intent.*}. */
+    public Page<Event> list(CallContext ctx, List<String> types, RangeFilter created, String objectId, PageRequest page) {
+        Where where = Where.of("merchant_id = ? and livemode = ?", ctx.merchantId(), ctx.livemode());
+        if (types != null && !types.isEmpty()) {
+            StringBuilder clause = new StringBuilder("(");
+            Object[] values = new Object[types.size()];
+            for (int i = 0; i < types.size(); i++) {
+                String type = types.get(i);
+                if (i > 0) {
+                    clause.append(" or ");
+                }
+                if (type.endsWith(".*")) {
+                    clause.append("type like ?");
+                    values[i] = type.substring(0, type.length() - 1) + "%";
+                } else {
+                    clause.append("type = ?");
+                    values[i] = type;
+                }
+            }
+            where.and(clause.append(')').toString(), values);
+        }
+        if (objectId != null) {
+            where.and("object_id = ?", objectId);
+        }
+        CreatedRange.apply(where, "id", "evt", created);
+        return Lister.page(jdbc, "select " + COLUMNS + " from events", "id", where, page, this::map);
+    }
+
+    /** Events about one object, oldest first (used by tests and the dashboard). */
+    public List<Event> forObject(CallContext ctx, String objectId) {
+        return jdbc.sql("select " + COLUMNS + " from events where object_id = ? and merchant_id = ? and livemode = ? order by id")
+                .params(objectId, ctx.merchantId(), ctx.livemode()).query(this::map).list();
+    }
+
+    private Event map(ResultSet rs, int row) throws SQLException {
+        return new Event(rs.getString("id"), rs.getString("merchant_id"), rs.getBoolean("livemode"), rs.getString("type"),
+                rs.getString("object_id"), rs.getString("api_version"), json.readMap(rs.getString("data")),
+                rs.getString("request_id"), rs.getString("idempotency_key"), rs.getLong("created"));
+    }
+}

@@ -1,0 +1,130 @@
+package io.paygate.platform.idempotency;
+
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.web.ApiResponses;
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.wire.RawParams;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stripe's idempotency for every POST: the first request with a key runs, and its status and body
+ * (errors included) are stored and replayed for every retry with the same key. A retry with other
+ * parameters gets 400; one that arrives while the first still runs gets 409. Validation happens
+ * before the gate, so rejected requests store nothing.
+ */
+@Component
+public class IdempotencyGate {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyGate.class);
+
+    private final IdempotencyStore store;
+    private final Json json;
+    private final Clock clock;
+    private final Duration lease;
+
+    public IdempotencyGate(IdempotencyStore store, Json json, Clock clock,
+                           @Value("${paygate.idempotency.lease:PT2M}") Duration lease) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Runs {@code action} at most once per idempotency key and answers its result as JSON. */
+    public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
+                                          Supplier<Object> action) {
+        if (ctx.idempotencyKey() == null) {
+            return run(action).toResponse(false, null);
+        }
+        IdempotencyStore.Key key = new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey());
+        String fingerprint = fingerprint(method, path, params);
+        long now = clock.millis();
+        boolean claimed = store.tryInsert(key, method, path, fingerprint, ctx.requestId(), now, now + lease.toMillis());
+        if (!claimed) {
+            IdempotencyStore.Entry existing = store.find(key)
+                    .orElseThrow(() -> ApiException.idempotency(409, "The idempotency key is being reset; retry shortly."));
+            if (!existing.method().equals(method) || !existing.path().equals(path) || !existing.fingerprint().equals(fingerprint)) {
+                throw ApiException.idempotency(400, "Keys for idempotent requests can only be used with the same parameters "
+                        + "they were first used with. Try using a key other than '" + ctx.idempotencyKey()
+                        + "' if you meant to execute a different request.");
+            }
+            if (existing.completed()) {
+                return new Outcome(existing.responseStatus(), existing.responseBody()).toResponse(true, existing.requestId());
+            }
+            if (existing.lockedUntil() > now || !store.takeOver(key, existing.lockedUntil(), now + lease.toMillis(), ctx.requestId())) {
+                throw ApiException.idempotency(409, "There is currently another in-progress request using this Idempotent Key "
+                        + "(that probably means you submitted twice, and the other request is still going through): "
+                        + ctx.idempotencyKey() + ". Please try again later.");
+            }
+            log.warn("Re-running an idempotent request whose first execution never completed");
+        }
+        Outcome outcome = run(action);
+        store.complete(key, outcome.status(), outcome.body());
+        return outcome.toResponse(false, null);
+    }
+
+    private Outcome run(Supplier<Object> action) {
+        try {
+            return new Outcome(200, json.write(action.get()));
+        } catch (ApiException e) {
+            return new Outcome(e.status(), json.write(e.body()));
+        } catch (RuntimeException e) {
+            log.error("Unexpected error while executing an API request", e);
+            ApiException error = ApiException.api("An unexpected error occurred in Paygate. The request id identifies it in the server log.");
+            return new Outcome(error.status(), json.write(error.body()));
+        }
+    }
+
+    String fingerprint(String method, String path, RawParams params) {
+        Object canonical = canonical(params.values());
+        String text = method + " " + path + " " + json.write(canonical);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(item -> out.add(canonical(item)));
+            return out;
+        }
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private record Outcome(int status, String body) {
+        ResponseEntity<String> toResponse(boolean replayed, String originalRequest) {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ApiResponses.JSON);
+            if (replayed) {
+                builder.header("Idempotent-Replayed", "true");
+                Optional.ofNullable(originalRequest).ifPresent(id -> builder.header("Original-Request", id));
+            }
+            return builder.body(body);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.paygate.platform.web;
+
+import io.paygate.connector.spi.RequestTrace;
+import io.paygate.platform.security.ApiCaller;
+
+/**
+ * One API call as services see it: who calls, in which mode, and what ties its effects back to
+ * the request (request id and idempotency key for events, trace headers for processors).
+ */
+public record CallContext(ApiCaller caller, String requestId, String idempotencyKey, RequestTrace trace) {
+
+    public String merchantId() {
+        return caller.merchantId();
+    }
+
+    public boolean livemode() {
+        return caller.livemode();
+    }
+
+    /** A context for work that no API request caused (reconciler, processor notifications). */
+    public static CallContext system(String merchantId, boolean livemode) {
+        return new CallContext(new ApiCaller(merchantId, livemode, null, io.paygate.platform.security.KeyKind.SECRET, null),
+                null, null, RequestTrace.NONE);
+    }
+}

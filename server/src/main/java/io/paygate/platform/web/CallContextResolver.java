@@ -1,0 +1,95 @@
+package io.paygate.platform.web;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.paygate.connector.spi.RequestTrace;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.security.ApiCaller;
+import io.paygate.platform.security.AuthInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Builds the {@link CallContext} of an authenticated API request for controller methods. */
+@Component
+public class CallContextResolver implements HandlerMethodArgumentResolver {
+
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+    private final ObjectProvider<Tracer> tracer;
+
+    public CallContextResolver(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == CallContext.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
+                                  WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        ApiCaller caller = (ApiCaller) request.getAttribute(AuthInterceptor.CALLER_ATTRIBUTE);
+        if (caller == null) {
+            throw ApiException.authentication("You did not provide an API key.");
+        }
+        String requestId = (String) request.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        String idempotencyKey = request.getHeader("Idempotency-Key");
+        if (idempotencyKey != null) {
+            idempotencyKey = idempotencyKey.trim();
+            if (idempotencyKey.isEmpty()) {
+                idempotencyKey = null;
+            } else if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+                throw ApiException.invalidRequest("idempotency_key_too_long",
+                        "Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters long.", null);
+            }
+        }
+        return new CallContext(caller, requestId, idempotencyKey, trace(request, requestId));
+    }
+
+    private RequestTrace trace(HttpServletRequest request, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String traceparent = currentTraceparent();
+        if (traceparent == null) {
+            traceparent = request.getHeader("traceparent");
+        }
+        if (traceparent != null && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
+            headers.put("traceparent", traceparent);
+        }
+        String correlationId = request.getHeader("X-Correlation-Id");
+        if (correlationId != null && !correlationId.isBlank()) {
+            headers.put("X-Correlation-Id", RequestIdFilter.clip(correlationId));
+        }
+        if (requestId != null) {
+            headers.put("Paygate-Request-Id", requestId);
+        }
+        return new RequestTrace(headers);
+    }
+
+    private String currentTraceparent() {
+        Tracer current = tracer.getIfAvailable();
+        if (current == null) {
+            return null;
+        }
+        Span span = current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        String traceId = span.context().traceId();
+        String spanId = span.context().spanId();
+        if (traceId == null || spanId == null || traceId.length() != 32 || spanId.length() != 16) {
+            return null;
+        }
+        Boolean sampled = span.context().sampled();
+        return "00-" + traceId + "-" + spanId + (Boolean.TRUE.equals(sampled) ? "-01" : "-00");
+    }
+}
