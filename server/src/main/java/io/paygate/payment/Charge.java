@@ -1,0 +1,33 @@
+package io.paygate.payment;
+
+import java.util.Map;
+
+/**
+ * One confirmation attempt of a payment intent, written before the processor is called. Its id is
+ * the idempotency key the processor sees, and the key Paygate asks about when an answer was lost.
+ */
+public record Charge(String id, String merchantId, boolean livemode, String paymentIntentId, int attemptNumber,
+                     String customerId, String paymentMethodId, long amount, long amountCaptured, long amountRefunded,
+                     String currency, boolean capture, String status, ProcessorState processorState, String failureCode,
+                     String failureMessage, String declineCode, Map<String, Object> paymentMethodDetails, String connector,
+                     String connectorAccountId, String processorReference, String redirectUrl, String description,
+                     Map<String, String> metadata, long created, long updatedMs, Long nextCheckMs, int checkCount) {
+
+    public static final String PENDING = "pending";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+
+    public Charge resolved(String newStatus, ProcessorState state, long captured, String reference, String failureCode,
+                           String failureMessage, String declineCode, String redirect, long nowMs, Long nextCheck,
+                           int checks) {
+        return new Charge(id, merchantId, livemode, paymentIntentId, attemptNumber, customerId, paymentMethodId, amount,
+                captured, amountRefunded, currency, capture, newStatus, state, failureCode, failureMessage, declineCode,
+                paymentMethodDetails, connector, connectorAccountId, reference == null ? processorReference : reference,
+                redirect, description, metadata, created, nowMs, nextCheck, checks);
+    }
+
+    public Charge rescheduled(ProcessorState state, String reference, String redirect, long nowMs, Long nextCheck, int checks) {
+        return resolved(status, state, amountCaptured, reference, failureCode, failureMessage, declineCode, redirect, nowMs,
+                nextCheck, checks);
+    }
+}

@@ -1,0 +1,108 @@
+package io.paygate.payment;
+
+import io.paygate.platform.db.Where;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.pagination.Lister;
+import io.paygate.platform.pagination.Page;
+import io.paygate.platform.pagination.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ChargeRepository {
+
+    private static final String COLUMNS = "id, merchant_id, livemode, payment_intent_id, attempt_number, customer_id, "
+            + "payment_method_id, amount, amount_captured, amount_refunded, currency, capture, status, processor_state, "
+            + "failure_code, failure_message, decline_code, payment_method_details, connector, connector_account_id, "
+            + "processor_reference, redirect_url, description, metadata, created, updated_ms, next_check_ms, check_count";
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    ChargeRepository(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Charge c) {
+        jdbc.sql("insert into charges (" + COLUMNS + ") values (" + "?, ".repeat(27) + "?)")
+                .params(c.id(), c.merchantId(), c.livemode(), c.paymentIntentId(), c.attemptNumber(), c.customerId(),
+                        c.paymentMethodId(), c.amount(), c.amountCaptured(), c.amountRefunded(), c.currency(), c.capture(),
+                        c.status(), c.processorState().name(), c.failureCode(), c.failureMessage(), c.declineCode(),
+                        json.write(c.paymentMethodDetails()), c.connector(), c.connectorAccountId(),
+                        c.processorReference(), c.redirectUrl(), c.description(), json.write(c.metadata()), c.created(),
+                        c.updatedMs(), c.nextCheckMs(), c.checkCount())
+                .update();
+    }
+
+    void update(Charge c) {
+        jdbc.sql("""
+                update charges set amount_captured = ?, amount_refunded = ?, status = ?, processor_state = ?,
+                    failure_code = ?, failure_message = ?, decline_code = ?, processor_reference = ?, redirect_url = ?,
+                    description = ?, metadata = ?, updated_ms = ?, next_check_ms = ?, check_count = ?, lease_until_ms = null
+                where id = ?""")
+                .params(c.amountCaptured(), c.amountRefunded(), c.status(), c.processorState().name(), c.failureCode(),
+                        c.failureMessage(), c.declineCode(), c.processorReference(), c.redirectUrl(), c.description(),
+                        json.write(c.metadata()), c.updatedMs(), c.nextCheckMs(), c.checkCount(), c.id())
+                .update();
+    }
+
+    Optional<Charge> find(String merchantId, boolean livemode, String id) {
+        return jdbc.sql("select " + COLUMNS + " from charges where id = ? and merchant_id = ? and livemode = ?")
+                .params(id, merchantId, livemode).query(this::map).optional();
+    }
+
+    Optional<Charge> findById(String id, boolean forUpdate) {
+        return jdbc.sql("select " + COLUMNS + " from charges where id = ?" + (forUpdate ? " for update" : ""))
+                .param(id).query(this::map).optional();
+    }
+
+    List<Charge> forIntent(String paymentIntentId) {
+        return jdbc.sql("select " + COLUMNS + " from charges where payment_intent_id = ? order by attempt_number")
+                .param(paymentIntentId).query(this::map).list();
+    }
+
+    int countForIntent(String paymentIntentId) {
+        return jdbc.sql("select count(*) from charges where payment_intent_id = ?").param(paymentIntentId)
+                .query(Integer.class).single();
+    }
+
+    /** Unresolved charges whose next check is due, oldest first. */
+    List<String> due(long nowMs, int limit) {
+        return jdbc.sql("select id from charges where next_check_ms <= ? and (lease_until_ms is null or lease_until_ms < ?)"
+                        + " order by next_check_ms limit ?")
+                .params(nowMs, nowMs, limit).query(String.class).list();
+    }
+
+    /** Takes the reconciler's lease on a charge; false when another worker holds it. */
+    boolean claim(String id, long nowMs, long leaseUntilMs) {
+        return jdbc.sql("update charges set lease_until_ms = ? where id = ? and next_check_ms is not null"
+                        + " and (lease_until_ms is null or lease_until_ms < ?)")
+                .params(leaseUntilMs, id, nowMs).update() == 1;
+    }
+
+    void checkNow(String id, long nowMs) {
+        jdbc.sql("update charges set next_check_ms = ? where id = ? and next_check_ms is not null").params(nowMs, id).update();
+    }
+
+    Page<Charge> page(Where where, PageRequest page) {
+        return Lister.page(jdbc, "select " + COLUMNS + " from charges", "id", where, page, this::map);
+    }
+
+    private Charge map(ResultSet rs, int row) throws SQLException {
+        return new Charge(rs.getString("id"), rs.getString("merchant_id"), rs.getBoolean("livemode"),
+                rs.getString("payment_intent_id"), rs.getInt("attempt_number"), rs.getString("customer_id"),
+                rs.getString("payment_method_id"), rs.getLong("amount"), rs.getLong("amount_captured"),
+                rs.getLong("amount_refunded"), rs.getString("currency"), rs.getBoolean("capture"), rs.getString("status"),
+                ProcessorState.valueOf(rs.getString("processor_state")), rs.getString("failure_code"),
+                rs.getString("failure_message"), rs.getString("decline_code"),
+                json.readMap(rs.getString("payment_method_details")), rs.getString("connector"),
+                rs.getString("connector_account_id"), rs.getString("processor_reference"), rs.getString("redirect_url"),
+                rs.getString("description"), json.readStringMap(rs.getString("metadata")), rs.getLong("created"),
+                rs.getLong("updated_ms"), rs.getObject("next_check_ms", Long.class), rs.getInt("check_count"));
+    }
+}

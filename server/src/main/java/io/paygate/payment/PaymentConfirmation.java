@@ -1,0 +1,162 @@
+package io.paygate.payment;
+
+import io.paygate.connector.ConnectorAccountRecord;
+import io.paygate.connector.ConnectorAccountService;
+import io.paygate.connector.ConnectorRegistry;
+import io.paygate.connector.spi.AuthorizeRequest;
+import io.paygate.connector.spi.ConnectorAccount;
+import io.paygate.connector.spi.Currency;
+import io.paygate.connector.spi.Instrument;
+import io.paygate.connector.spi.Money;
+import io.paygate.connector.spi.ProcessorOutcome;
+import io.paygate.paymentmethod.PaymentMethod;
+import io.paygate.paymentmethod.PaymentMethodService;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.errors.CardDeclinedException;
+import io.paygate.platform.ids.Ids;
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.web.PublicUrl;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Confirms a payment intent: one transaction writes the attempt (the charge) and moves the intent
+ * to {@code processing}; the processor is called with no transaction or connection held; a second
+ * transaction records the answer. The compare-and-set on the intent makes concurrent confirmations
+ * of one intent produce exactly one authorization.
+ */
+@Service
+public class PaymentConfirmation {
+
+    private record Prepared(PaymentIntent intent, Charge charge, Instrument instrument, ConnectorAccount account) {
+    }
+
+    private final PaymentIntentRepository intents;
+    private final ChargeRepository charges;
+    private final PaymentMethodService paymentMethods;
+    private final ConnectorAccountService connectorAccounts;
+    private final ConnectorRegistry connectors;
+    private final OutcomeRecorder recorder;
+    private final TransactionTemplate tx;
+    private final Ids ids;
+    private final Clock clock;
+    private final ReconcilerSettings settings;
+    private final PublicUrl publicUrl;
+
+    PaymentConfirmation(PaymentIntentRepository intents, ChargeRepository charges, PaymentMethodService paymentMethods,
+                        ConnectorAccountService connectorAccounts, ConnectorRegistry connectors, OutcomeRecorder recorder,
+                        TransactionTemplate tx, Ids ids, Clock clock, ReconcilerSettings settings, PublicUrl publicUrl) {
+        this.intents = intents;
+        this.charges = charges;
+        this.paymentMethods = paymentMethods;
+        this.connectorAccounts = connectorAccounts;
+        this.connectors = connectors;
+        this.recorder = recorder;
+        this.tx = tx;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * Confirms and returns the intent as it stands after the processor's answer. A decline is thrown
+     * as Stripe's 402 {@code card_error}, carrying the intent.
+     */
+    public PaymentIntent confirm(CallContext ctx, String intentId, ConfirmRequest request) {
+        Prepared prepared = tx.execute(status -> prepare(ctx, intentId, request));
+        ProcessorOutcome outcome = connectors.get(prepared.account().type()).authorize(new AuthorizeRequest(
+                prepared.charge().id(), prepared.account(),
+                new Money(prepared.intent().amount(), Currency.of(prepared.intent().currency())),
+                prepared.intent().capturesAutomatically(), prepared.instrument(), prepared.intent().id(),
+                publicUrl.resolve("/redirect/complete/" + prepared.charge().id()), ctx.trace()));
+        OutcomeRecorder.Applied applied = recorder.applyAuthorization(ctx, prepared.charge().id(), outcome);
+        PaymentIntent intent = applied.intent();
+        if (outcome instanceof ProcessorOutcome.Declined declined && intent.status() == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                && prepared.charge().id().equals(intent.latestChargeId())) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("charge", prepared.charge().id());
+            extra.put("payment_intent", PaymentViews.intent(intent, charges.forIntent(intent.id())));
+            extra.put("payment_method", intent.lastPaymentError() == null ? null : intent.lastPaymentError().get("payment_method"));
+            throw new CardDeclinedException(declined.code(), declined.declineCode(), declined.message(), null, extra);
+        }
+        return intent;
+    }
+
+    private Prepared prepare(CallContext ctx, String intentId, ConfirmRequest request) {
+        PaymentIntent intent = intents.find(ctx.merchantId(), ctx.livemode(), intentId, true)
+                .orElseThrow(() -> ApiException.notFound("payment_intent", intentId, "intent"));
+        if (!intent.status().isConfirmable()) {
+            throw ApiException.unexpectedState("payment_intent", "You cannot confirm this PaymentIntent because it has a "
+                    + "status of " + intent.status().wireName() + ". Only a PaymentIntent with one of the following statuses "
+                    + "may be confirmed: requires_confirmation, requires_payment_method.",
+                    Map.of("payment_intent", PaymentViews.intent(intent, charges.forIntent(intentId))));
+        }
+        PaymentMethod pm = paymentMethod(ctx, intent, request);
+        if (!intent.paymentMethodTypes().contains(pm.type())) {
+            throw ApiException.invalidRequest("payment_intent_incompatible_payment_method", "The PaymentMethod provided ("
+                    + pm.type() + ") is not allowed for this PaymentIntent. Allowed types: "
+                    + String.join(", ", intent.paymentMethodTypes()) + ".", "payment_method");
+        }
+        if (pm.customerId() != null && !pm.customerId().equals(intent.customerId())) {
+            throw ApiException.invalidRequest("payment_method_customer_mismatch", intent.customerId() == null
+                    ? "The provided PaymentMethod is attached to a customer; pass that customer when creating the PaymentIntent."
+                    : "The provided PaymentMethod belongs to another customer.", "payment_method");
+        }
+        ConnectorAccountRecord account = connectorAccounts.forPayment(ctx);
+        String chargeId = ids.next("ch");
+        PaymentIntent processing = intent.with(b -> {
+            b.status = PaymentIntentStatus.PROCESSING;
+            b.paymentMethodId = pm.id();
+            b.latestChargeId = chargeId;
+            b.connector = account.connector();
+            b.connectorAccountId = account.id();
+            b.lastPaymentError = null;
+            b.nextAction = null;
+            if (request.has("return_url")) {
+                b.returnUrl = request.returnUrl();
+            }
+            if (request.has("receipt_email")) {
+                b.receiptEmail = request.receiptEmail();
+            }
+            if (request.has("setup_future_usage")) {
+                b.setupFutureUsage = request.setupFutureUsage();
+            }
+            if (request.has("shipping")) {
+                b.shipping = request.shipping();
+            }
+            if (request.has("capture_method")) {
+                b.captureMethod = request.captureMethod();
+            }
+        });
+        long now = clock.millis();
+        Map<String, Object> details = pm.paymentDetails();
+        details.put("billing_details", pm.billingDetails());
+        Charge charge = new Charge(chargeId, ctx.merchantId(), ctx.livemode(), intent.id(),
+                charges.countForIntent(intent.id()) + 1, intent.customerId(), pm.id(), intent.amount(), 0, 0,
+                intent.currency(), processing.capturesAutomatically(), Charge.PENDING, ProcessorState.SENT, null, null, null,
+                details, account.connector(), account.id(), null, null, intent.description(), Map.of(), now / 1000, now,
+                now + settings.firstCheckAfterMs(), 0);
+        charges.insert(charge);
+        if (!intents.update(processing)) {
+            throw new IllegalStateException("payment intent " + intentId + " changed concurrently while locked");
+        }
+        return new Prepared(processing, charge, paymentMethods.instrument(ctx, pm), connectorAccounts.forCall(account.id()));
+    }
+
+    private PaymentMethod paymentMethod(CallContext ctx, PaymentIntent intent, ConfirmRequest request) {
+        if (request.paymentMethodData() != null) {
+            return paymentMethods.create(ctx, request.paymentMethodData());
+        }
+        String id = request.paymentMethodId() != null ? request.paymentMethodId() : intent.paymentMethodId();
+        if (id == null) {
+            throw ApiException.invalidRequest("payment_intent_unexpected_state", "You cannot confirm this PaymentIntent "
+                    + "because it's missing a payment method. Update the PaymentIntent with a payment method and confirm it "
+                    + "again, or confirm it again directly with a payment method.", "payment_method");
+        }
+        return paymentMethods.forPayment(ctx, id);
+    }
+}

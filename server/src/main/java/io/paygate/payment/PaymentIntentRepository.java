@@ -1,0 +1,102 @@
+package io.paygate.payment;
+
+import io.paygate.platform.db.Where;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.pagination.Lister;
+import io.paygate.platform.pagination.Page;
+import io.paygate.platform.pagination.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PaymentIntentRepository {
+
+    private static final String COLUMNS = "id, merchant_id, livemode, amount, currency, status, capture_method, "
+            + "confirmation_method, customer_id, payment_method_id, payment_method_types, description, receipt_email, "
+            + "statement_descriptor, statement_descriptor_suffix, setup_future_usage, shipping, client_secret, "
+            + "amount_capturable, amount_received, canceled_at, cancellation_reason, last_payment_error, next_action, "
+            + "latest_charge_id, pending_operation_id, connector, connector_account_id, return_url, metadata, version, created";
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    PaymentIntentRepository(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(PaymentIntent p) {
+        jdbc.sql("insert into payment_intents (" + COLUMNS + ") values (" + "?, ".repeat(31) + "?)")
+                .params(p.id(), p.merchantId(), p.livemode(), p.amount(), p.currency(), p.status().wireName(),
+                        p.captureMethod(), p.confirmationMethod(), p.customerId(), p.paymentMethodId(),
+                        String.join(",", p.paymentMethodTypes()), p.description(), p.receiptEmail(),
+                        p.statementDescriptor(), p.statementDescriptorSuffix(), p.setupFutureUsage(), write(p.shipping()),
+                        p.clientSecret(), p.amountCapturable(), p.amountReceived(), p.canceledAt(), p.cancellationReason(),
+                        write(p.lastPaymentError()), write(p.nextAction()), p.latestChargeId(), p.pendingOperationId(),
+                        p.connector(), p.connectorAccountId(), p.returnUrl(), json.write(p.metadata()), p.version(), p.created())
+                .update();
+    }
+
+    /** Writes {@code p} if the stored row is still at {@code p.version() - 1}; false when someone else changed it. */
+    boolean update(PaymentIntent p) {
+        return jdbc.sql("""
+                update payment_intents set amount = ?, currency = ?, status = ?, capture_method = ?, confirmation_method = ?,
+                    customer_id = ?, payment_method_id = ?, payment_method_types = ?, description = ?, receipt_email = ?,
+                    statement_descriptor = ?, statement_descriptor_suffix = ?, setup_future_usage = ?, shipping = ?,
+                    amount_capturable = ?, amount_received = ?, canceled_at = ?, cancellation_reason = ?,
+                    last_payment_error = ?, next_action = ?, latest_charge_id = ?, pending_operation_id = ?, connector = ?,
+                    connector_account_id = ?, return_url = ?, metadata = ?, version = ?
+                where id = ? and version = ?""")
+                .params(p.amount(), p.currency(), p.status().wireName(), p.captureMethod(), p.confirmationMethod(),
+                        p.customerId(), p.paymentMethodId(), String.join(",", p.paymentMethodTypes()), p.description(),
+                        p.receiptEmail(), p.statementDescriptor(), p.statementDescriptorSuffix(), p.setupFutureUsage(),
+                        write(p.shipping()), p.amountCapturable(), p.amountReceived(), p.canceledAt(),
+                        p.cancellationReason(), write(p.lastPaymentError()), write(p.nextAction()), p.latestChargeId(),
+                        p.pendingOperationId(), p.connector(), p.connectorAccountId(), p.returnUrl(),
+                        json.write(p.metadata()), p.version(), p.id(), p.version() - 1)
+                .update() == 1;
+    }
+
+    Optional<PaymentIntent> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
+        return jdbc.sql("select " + COLUMNS + " from payment_intents where id = ? and merchant_id = ? and livemode = ?"
+                        + (forUpdate ? " for update" : ""))
+                .params(id, merchantId, livemode).query(this::map).optional();
+    }
+
+    Optional<PaymentIntent> findById(String id, boolean forUpdate) {
+        return jdbc.sql("select " + COLUMNS + " from payment_intents where id = ?" + (forUpdate ? " for update" : ""))
+                .param(id).query(this::map).optional();
+    }
+
+    Page<PaymentIntent> page(Where where, PageRequest page) {
+        return Lister.page(jdbc, "select " + COLUMNS + " from payment_intents", "id", where, page, this::map);
+    }
+
+    private String write(Map<String, Object> value) {
+        return value == null ? null : json.write(value);
+    }
+
+    private Map<String, Object> read(String value) {
+        return value == null ? null : json.readMap(value);
+    }
+
+    private PaymentIntent map(ResultSet rs, int row) throws SQLException {
+        return new PaymentIntent(rs.getString("id"), rs.getString("merchant_id"), rs.getBoolean("livemode"),
+                rs.getLong("amount"), rs.getString("currency"), PaymentIntentStatus.fromWire(rs.getString("status")),
+                rs.getString("capture_method"), rs.getString("confirmation_method"), rs.getString("customer_id"),
+                rs.getString("payment_method_id"), Arrays.asList(rs.getString("payment_method_types").split(",")),
+                rs.getString("description"), rs.getString("receipt_email"), rs.getString("statement_descriptor"),
+                rs.getString("statement_descriptor_suffix"), rs.getString("setup_future_usage"),
+                read(rs.getString("shipping")), rs.getString("client_secret"), rs.getLong("amount_capturable"),
+                rs.getLong("amount_received"), rs.getObject("canceled_at", Long.class), rs.getString("cancellation_reason"),
+                read(rs.getString("last_payment_error")), read(rs.getString("next_action")),
+                rs.getString("latest_charge_id"), rs.getString("pending_operation_id"), rs.getString("connector"),
+                rs.getString("connector_account_id"), rs.getString("return_url"),
+                json.readStringMap(rs.getString("metadata")), rs.getInt("version"), rs.getLong("created"));
+    }
+}

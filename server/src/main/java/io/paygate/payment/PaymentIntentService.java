@@ -1,0 +1,168 @@
+package io.paygate.payment;
+
+import io.paygate.event.EventLog;
+import io.paygate.platform.db.MetadataIndex;
+import io.paygate.platform.db.Where;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.ids.Ids;
+import io.paygate.platform.pagination.CreatedRange;
+import io.paygate.platform.pagination.Page;
+import io.paygate.platform.pagination.PageRequest;
+import io.paygate.platform.search.SearchFields;
+import io.paygate.platform.search.SearchQuery;
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.wire.RangeFilter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Payment intents: create, update before confirmation, read, list and search. */
+@Service
+public class PaymentIntentService {
+
+    private static final SearchFields SEARCH = new SearchFields("payment_intent", "id")
+            .field("status", "status", SearchFields.Kind.TEXT)
+            .field("amount", "amount", SearchFields.Kind.INTEGER)
+            .field("currency", "currency", SearchFields.Kind.TEXT_CASE_INSENSITIVE)
+            .field("customer", "customer_id", SearchFields.Kind.TEXT)
+            .field("created", "created", SearchFields.Kind.INTEGER);
+
+    private final PaymentIntentRepository intents;
+    private final ChargeRepository charges;
+    private final MetadataIndex metadataIndex;
+    private final EventLog events;
+    private final Ids ids;
+    private final Clock clock;
+
+    PaymentIntentService(PaymentIntentRepository intents, ChargeRepository charges, MetadataIndex metadataIndex,
+                         EventLog events, Ids ids, Clock clock) {
+        this.intents = intents;
+        this.charges = charges;
+        this.metadataIndex = metadataIndex;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PaymentIntent create(CallContext ctx, NewPaymentIntent request) {
+        String id = ids.next("pi");
+        PaymentIntentStatus status = request.paymentMethodId() == null ? PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                : PaymentIntentStatus.REQUIRES_CONFIRMATION;
+        PaymentIntent intent = new PaymentIntent(id, ctx.merchantId(), ctx.livemode(), request.amount(), request.currency(),
+                status, request.captureMethod(), request.confirmationMethod(), request.customerId(),
+                request.paymentMethodId(), request.paymentMethodTypes(), request.description(), request.receiptEmail(),
+                request.statementDescriptor(), request.statementDescriptorSuffix(), request.setupFutureUsage(),
+                request.shipping(), id + "_secret_" + ids.token(24), 0, 0, null, null, null, null, null, null, null, null,
+                request.returnUrl(), request.metadata(), 0, clock.instant().getEpochSecond());
+        intents.insert(intent);
+        metadataIndex.insert("payment_intent", id, ctx.merchantId(), ctx.livemode(), intent.metadata());
+        events.record(ctx, "payment_intent.created", PaymentViews.intent(intent, List.of()), null);
+        return intent;
+    }
+
+    @Transactional
+    public PaymentIntent update(CallContext ctx, String id, PaymentIntentChanges changes) {
+        PaymentIntent intent = intents.find(ctx.merchantId(), ctx.livemode(), id, true)
+                .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));
+        if (changes.changesPayment() && !intent.status().isUpdatable()) {
+            throw ApiException.unexpectedState("payment_intent", "You cannot update this PaymentIntent because it has a "
+                    + "status of " + intent.status().wireName() + ". You may only update metadata and description now.",
+                    Map.of("payment_intent", PaymentViews.intent(intent, charges.forIntent(id))));
+        }
+        PaymentIntent next = intent.with(b -> {
+            if (changes.has("amount")) {
+                b.amount = changes.amount();
+            }
+            if (changes.has("currency")) {
+                b.currency = changes.currency();
+            }
+            if (changes.has("capture_method")) {
+                b.captureMethod = changes.captureMethod();
+            }
+            if (changes.has("customer")) {
+                b.customerId = changes.customerId();
+            }
+            if (changes.has("payment_method")) {
+                b.paymentMethodId = changes.paymentMethodId();
+                b.status = changes.paymentMethodId() == null ? PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                        : PaymentIntentStatus.REQUIRES_CONFIRMATION;
+            }
+            if (changes.has("payment_method_types")) {
+                b.paymentMethodTypes = changes.paymentMethodTypes();
+            }
+            if (changes.has("description")) {
+                b.description = changes.description();
+            }
+            if (changes.has("receipt_email")) {
+                b.receiptEmail = changes.receiptEmail();
+            }
+            if (changes.has("statement_descriptor")) {
+                b.statementDescriptor = changes.statementDescriptor();
+            }
+            if (changes.has("statement_descriptor_suffix")) {
+                b.statementDescriptorSuffix = changes.statementDescriptorSuffix();
+            }
+            if (changes.has("setup_future_usage")) {
+                b.setupFutureUsage = changes.setupFutureUsage();
+            }
+            if (changes.has("shipping")) {
+                b.shipping = changes.shipping();
+            }
+            if (changes.metadata() != null) {
+                b.metadata = changes.metadata();
+            }
+        });
+        if (!intents.update(next)) {
+            throw new IllegalStateException("payment intent " + id + " changed concurrently while locked");
+        }
+        if (changes.metadata() != null) {
+            metadataIndex.replace("payment_intent", id, ctx.merchantId(), ctx.livemode(), next.metadata());
+        }
+        return next;
+    }
+
+    public PaymentIntent get(CallContext ctx, String id) {
+        return intents.find(ctx.merchantId(), ctx.livemode(), id, false)
+                .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));
+    }
+
+    public Map<String, Object> render(PaymentIntent intent) {
+        return PaymentViews.intent(intent, charges.forIntent(intent.id()));
+    }
+
+    public Page<PaymentIntent> list(CallContext ctx, String customerId, RangeFilter created, PageRequest page) {
+        Where where = Where.of("merchant_id = ? and livemode = ?", ctx.merchantId(), ctx.livemode());
+        if (customerId != null) {
+            where.and("customer_id = ?", customerId);
+        }
+        CreatedRange.apply(where, "id", "pi", created);
+        return intents.page(where, page);
+    }
+
+    public Page<PaymentIntent> search(CallContext ctx, String query, PageRequest page) {
+        Where where = Where.of("merchant_id = ? and livemode = ?", ctx.merchantId(), ctx.livemode());
+        SEARCH.apply(SearchQuery.parse(query), ctx.merchantId(), ctx.livemode(), where);
+        return intents.page(where, page);
+    }
+
+    public Charge getCharge(CallContext ctx, String id) {
+        return charges.find(ctx.merchantId(), ctx.livemode(), id)
+                .orElseThrow(() -> ApiException.notFound("charge", id, "id"));
+    }
+
+    public Page<Charge> listCharges(CallContext ctx, String customerId, String paymentIntentId, RangeFilter created,
+                                    PageRequest page) {
+        Where where = Where.of("merchant_id = ? and livemode = ?", ctx.merchantId(), ctx.livemode());
+        if (customerId != null) {
+            where.and("customer_id = ?", customerId);
+        }
+        if (paymentIntentId != null) {
+            where.and("payment_intent_id = ?", paymentIntentId);
+        }
+        CreatedRange.apply(where, "id", "ch", created);
+        return charges.page(where, page);
+    }
+}

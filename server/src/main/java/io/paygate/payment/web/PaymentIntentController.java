@@ -1,0 +1,220 @@
+package io.paygate.payment.web;
+
+import io.paygate.connector.spi.Secret;
+import io.paygate.customer.CustomerService;
+import io.paygate.payment.ConfirmRequest;
+import io.paygate.payment.NewPaymentIntent;
+import io.paygate.payment.PaymentConfirmation;
+import io.paygate.payment.PaymentIntent;
+import io.paygate.payment.PaymentIntentChanges;
+import io.paygate.payment.PaymentIntentService;
+import io.paygate.payment.PaymentOperations;
+import io.paygate.paymentmethod.PaymentMethod;
+import io.paygate.paymentmethod.PaymentMethodService;
+import io.paygate.payment.PaymentViews;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.idempotency.IdempotencyGate;
+import io.paygate.platform.pagination.PageRequest;
+import io.paygate.platform.security.Access;
+import io.paygate.platform.web.ApiResponses;
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.wire.Expansion;
+import io.paygate.platform.wire.RawParams;
+import io.paygate.platform.wire.RequestBinder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PaymentIntentController {
+
+    private static final Set<String> EXPANDABLE = Set.of("latest_charge", "customer", "payment_method");
+
+    private final PaymentIntentService intents;
+    private final PaymentConfirmation confirmation;
+    private final PaymentOperations operations;
+    private final PaymentMethodService paymentMethods;
+    private final CustomerService customers;
+    private final PaymentIntentParams validation;
+    private final RequestBinder binder;
+    private final IdempotencyGate idempotency;
+    private final ApiResponses responses;
+    private final TransactionTemplate tx;
+
+    PaymentIntentController(PaymentIntentService intents, PaymentConfirmation confirmation, PaymentOperations operations,
+                            PaymentMethodService paymentMethods, CustomerService customers, PaymentIntentParams validation,
+                            RequestBinder binder, IdempotencyGate idempotency, ApiResponses responses, TransactionTemplate tx) {
+        this.intents = intents;
+        this.confirmation = confirmation;
+        this.operations = operations;
+        this.paymentMethods = paymentMethods;
+        this.customers = customers;
+        this.validation = validation;
+        this.binder = binder;
+        this.idempotency = idempotency;
+        this.responses = responses;
+        this.tx = tx;
+    }
+
+    @PostMapping("/v1/payment_intents")
+    @Access(resource = "payment_intents", level = Access.Level.WRITE)
+    ResponseEntity<String> create(CallContext ctx, RawParams params) {
+        PaymentIntentRequests.Create body = binder.bind(params.values(), PaymentIntentRequests.Create.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        NewPaymentIntent request = validation.forCreate(ctx, body);
+        boolean confirm = Boolean.TRUE.equals(body.confirm());
+        ConfirmRequest confirmRequest = confirm ? validation.forConfirm(ctx, null, body.paymentMethodData(), body.returnUrl(),
+                null, null, null, null, Set.of()) : null;
+        return idempotency.execute(ctx, "POST", "/v1/payment_intents", params, () -> {
+            PaymentIntent intent = tx.execute(status -> {
+                String pm = body.paymentMethod();
+                if (pm != null) {
+                    pm = paymentMethods.forPayment(ctx, pm).id();
+                } else if (body.paymentMethodData() != null && !confirm) {
+                    pm = paymentMethods.create(ctx, validation.paymentMethodData(body.paymentMethodData())).id();
+                }
+                return intents.create(ctx, withPaymentMethod(request, pm));
+            });
+            if (confirm) {
+                intent = confirmation.confirm(ctx, intent.id(), confirmRequest);
+            }
+            return render(ctx, intent, body.expand());
+        });
+    }
+
+    @GetMapping("/v1/payment_intents/{id}")
+    @Access(resource = "payment_intents", level = Access.Level.READ, publishable = true)
+    ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
+        PaymentIntentRequests.Retrieve body = binder.bind(params.values(), PaymentIntentRequests.Retrieve.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        PaymentIntent intent = intents.get(ctx, id);
+        checkClientSecret(ctx, intent, body.clientSecret());
+        return responses.ok(render(ctx, intent, body.expand()));
+    }
+
+    @PostMapping("/v1/payment_intents/{id}")
+    @Access(resource = "payment_intents", level = Access.Level.WRITE)
+    ResponseEntity<String> update(CallContext ctx, @PathVariable String id, RawParams params) {
+        PaymentIntentRequests.Update body = binder.bind(params.values(), PaymentIntentRequests.Update.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        PaymentIntent current = intents.get(ctx, id);
+        Map<String, String> metadata = body.metadata() == null ? null : body.metadata().applyTo(current.metadata());
+        PaymentIntentChanges changes = validation.forUpdate(ctx, body, new HashSet<>(params.values().keySet()),
+                current.currency(), current.amount(), current.paymentMethodTypes(), metadata);
+        return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id, params, () -> tx.execute(status -> {
+            PaymentIntentChanges resolved = changes;
+            if (changes.paymentMethodId() != null) {
+                resolved = withPaymentMethod(changes, paymentMethods.forPayment(ctx, changes.paymentMethodId()).id());
+            }
+            return render(ctx, intents.update(ctx, id, resolved), body.expand());
+        }));
+    }
+
+    @PostMapping("/v1/payment_intents/{id}/confirm")
+    @Access(resource = "payment_intents", level = Access.Level.WRITE, publishable = true)
+    ResponseEntity<String> confirm(CallContext ctx, @PathVariable String id, RawParams params) {
+        PaymentIntentRequests.Confirm body = binder.bind(params.values(), PaymentIntentRequests.Confirm.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        checkClientSecret(ctx, intents.get(ctx, id), body.clientSecret());
+        ConfirmRequest request = validation.forConfirm(ctx, body.paymentMethod(), body.paymentMethodData(), body.returnUrl(),
+                body.receiptEmail(), body.setupFutureUsage(), body.shipping(), body.captureMethod(),
+                new HashSet<>(params.values().keySet()));
+        return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/confirm", params,
+                () -> render(ctx, confirmation.confirm(ctx, id, request), body.expand()));
+    }
+
+    @PostMapping("/v1/payment_intents/{id}/capture")
+    @Access(resource = "payment_intents", level = Access.Level.WRITE)
+    ResponseEntity<String> capture(CallContext ctx, @PathVariable String id, RawParams params) {
+        PaymentIntentRequests.Capture body = binder.bind(params.values(), PaymentIntentRequests.Capture.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        if (body.amountToCapture() != null && body.amountToCapture() < 1) {
+            throw ApiException.invalidParam("amount_to_capture", "Invalid positive integer: amount_to_capture must be at least 1.");
+        }
+        PaymentIntent current = intents.get(ctx, id);
+        Map<String, String> metadata = body.metadata() == null ? null : body.metadata().applyTo(current.metadata());
+        return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/capture", params, () -> {
+            if (metadata != null) {
+                intents.update(ctx, id, new PaymentIntentChanges(null, null, null, null, null, null, null, null, null, null,
+                        null, null, metadata, Set.of("metadata")));
+            }
+            return render(ctx, operations.capture(ctx, id, body.amountToCapture()), body.expand());
+        });
+    }
+
+    @PostMapping("/v1/payment_intents/{id}/cancel")
+    @Access(resource = "payment_intents", level = Access.Level.WRITE)
+    ResponseEntity<String> cancel(CallContext ctx, @PathVariable String id, RawParams params) {
+        PaymentIntentRequests.Cancel body = binder.bind(params.values(), PaymentIntentRequests.Cancel.class);
+        Expansion.check(body.expand(), EXPANDABLE, false);
+        PaymentIntentParams.oneOf("cancellation_reason", body.cancellationReason(), PaymentIntentParams.CANCELLATION_REASONS);
+        intents.get(ctx, id);
+        return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/cancel", params,
+                () -> render(ctx, operations.cancel(ctx, id, body.cancellationReason()), body.expand()));
+    }
+
+    @GetMapping("/v1/payment_intents")
+    @Access(resource = "payment_intents", level = Access.Level.READ)
+    ResponseEntity<String> list(CallContext ctx, RawParams params) {
+        PaymentIntentRequests.ListParams query = binder.bind(params.values(), PaymentIntentRequests.ListParams.class);
+        Expansion.check(query.expand(), EXPANDABLE, true);
+        var page = intents.list(ctx, query.customer(), query.created(),
+                PageRequest.of(query.limit(), query.startingAfter(), query.endingBefore()));
+        return responses.ok(page.toListObject("/v1/payment_intents", p -> render(ctx, p, strip(query.expand()))));
+    }
+
+    @GetMapping("/v1/payment_intents/search")
+    @Access(resource = "payment_intents", level = Access.Level.READ)
+    ResponseEntity<String> search(CallContext ctx, RawParams params) {
+        PaymentIntentRequests.SearchParams query = binder.bind(params.values(), PaymentIntentRequests.SearchParams.class);
+        Expansion.check(query.expand(), EXPANDABLE, true);
+        var page = intents.search(ctx, query.query(), PageRequest.of(query.limit(), query.page(), null));
+        return responses.ok(page.toSearchResult("/v1/payment_intents/search", p -> render(ctx, p, strip(query.expand())),
+                PaymentIntent::id));
+    }
+
+    private static List<String> strip(List<String> expand) {
+        return expand == null ? null : expand.stream().map(e -> e.startsWith("data.") ? e.substring(5) : e).toList();
+    }
+
+    private Map<String, Object> render(CallContext ctx, PaymentIntent intent, List<String> expand) {
+        Map<String, Object> out = intents.render(intent);
+        Expansion.expand(out, expand, false, "latest_charge", id -> PaymentViews.charge(intents.getCharge(ctx, id)));
+        Expansion.expand(out, expand, false, "customer", id -> customers.get(ctx, id).render());
+        Expansion.expand(out, expand, false, "payment_method", id -> paymentMethods.get(ctx, id).render());
+        return out;
+    }
+
+    /** Publishable keys reach an intent only with its client secret. */
+    private static void checkClientSecret(CallContext ctx, PaymentIntent intent, String clientSecret) {
+        if (!ctx.caller().isPublishable()) {
+            return;
+        }
+        if (clientSecret == null) {
+            throw ApiException.permission("A publishable key needs the PaymentIntent's client_secret for this request.");
+        }
+        if (!Secret.of(intent.clientSecret()).matches(clientSecret)) {
+            throw ApiException.invalidRequest("payment_intent_invalid_parameter", "The client_secret provided does not match "
+                    + "the client_secret associated with the PaymentIntent.", "client_secret");
+        }
+    }
+
+    private static NewPaymentIntent withPaymentMethod(NewPaymentIntent r, String pm) {
+        return new NewPaymentIntent(r.amount(), r.currency(), r.captureMethod(), r.confirmationMethod(), r.customerId(), pm,
+                r.paymentMethodTypes(), r.description(), r.receiptEmail(), r.statementDescriptor(),
+                r.statementDescriptorSuffix(), r.setupFutureUsage(), r.shipping(), r.returnUrl(), r.metadata());
+    }
+
+    private static PaymentIntentChanges withPaymentMethod(PaymentIntentChanges c, String pm) {
+        return new PaymentIntentChanges(c.amount(), c.currency(), c.captureMethod(), c.customerId(), pm,
+                c.paymentMethodTypes(), c.description(), c.receiptEmail(), c.statementDescriptor(),
+                c.statementDescriptorSuffix(), c.setupFutureUsage(), c.shipping(), c.metadata(), c.present());
+    }
+}

@@ -1,0 +1,116 @@
+package io.paygate.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.support.HttpApi;
+import io.paygate.support.Poll;
+import io.paygate.support.ServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Kills the server (SIGKILL) while payments are in flight against a slow simulator, starts it
+ * again on the same database, and checks that the reconciler brings every payment intent to a
+ * final or {@code requires_*} state with no intent charged twice by the simulator.
+ */
+class CrashRecoveryIT {
+
+    private static final String ADMIN = "admin_crash_test";
+    private static final Set<String> SETTLED = Set.of("succeeded", "canceled", "requires_payment_method",
+            "requires_capture", "requires_action", "requires_confirmation");
+
+    @Test
+    void everyInFlightPaymentIsResolvedAfterAKillAndNothingIsChargedTwice() throws Exception {
+        Path dataDir = Files.createTempDirectory("paygate-crash-");
+        Map<String, String> properties = Map.of(
+                "paygate.admin-token", ADMIN,
+                "paygate.demo.enabled", "false",
+                "paygate.simulator.timeout", "PT4S",
+                "paygate.reconciler.processor-timeout", "PT4S",
+                "paygate.reconciler.grace", "PT1S",
+                "paygate.reconciler.interval", "PT0.2S",
+                "paygate.reconciler.unknown-retry", "PT0.5S",
+                "logging.structured.format.console", "ecs");
+        try (ServerProcess server = new ServerProcess(dataDir, properties).start()) {
+            HttpApi api = new HttpApi(server.baseUrl());
+            HttpApi.Response merchant = api.post("/v1/merchants", ADMIN, "name", "Crash test shop");
+            String key = secretKey(merchant.json());
+            String account = api.get("/v1/connector_accounts", key).json().path("data").get(0).path("id").asString();
+            api.post("/v1/connector_accounts/" + account, key, "settings[latency_ms]", "1500", "settings[latency_jitter_ms]", "1000");
+
+            int payments = 24;
+            ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+            for (int i = 0; i < payments; i++) {
+                String capture = i % 3 == 0 ? "manual" : "automatic";
+                clients.submit(() -> {
+                    try {
+                        api.post("/v1/payment_intents", key, Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                                "amount", "1500", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true",
+                                "capture_method", capture);
+                    } catch (RuntimeException expectedWhenKilled) {
+                        // The connection dies with the server; the payment's fate is decided after restart.
+                    }
+                });
+            }
+            Poll.until(Duration.ofSeconds(30), () -> simulatorPayments(api, account).size(), n -> n >= payments / 2,
+                    "the simulator to have received payments");
+            server.kill();
+            clients.shutdownNow();
+
+            server.start();
+            List<JsonNode> intents = listIntents(api, key);
+            assertThat(intents).isNotEmpty();
+            List<JsonNode> settled = Poll.until(Duration.ofSeconds(60), () -> listIntents(api, key),
+                    list -> list.stream().allMatch(p -> SETTLED.contains(p.path("status").asString())),
+                    "every payment intent to be resolved after the restart");
+            Map<String, Integer> charged = new HashMap<>();
+            for (JsonNode payment : simulatorPayments(api, account)) {
+                String status = payment.path("status").asString();
+                if (status.equals("captured") || status.equals("authorized")) {
+                    charged.merge(payment.path("reference").asString(), 1, Integer::sum);
+                }
+            }
+            assertThat(charged.values()).allMatch(count -> count == 1);
+            for (JsonNode intent : settled) {
+                String id = intent.path("id").asString();
+                boolean holdsMoney = intent.path("status").asString().equals("succeeded")
+                        || intent.path("status").asString().equals("requires_capture");
+                assertThat(charged.containsKey(id)).as("simulator charged %s (%s)", id, intent.path("status").asString())
+                        .isEqualTo(holdsMoney);
+            }
+        }
+    }
+
+    private static String secretKey(JsonNode merchant) {
+        for (JsonNode key : merchant.path("api_keys")) {
+            if (!key.path("livemode").asBoolean() && key.path("type").asString().equals("secret")) {
+                return key.path("secret").asString();
+            }
+        }
+        throw new IllegalStateException("no test secret key in " + merchant);
+    }
+
+    private static List<JsonNode> listIntents(HttpApi api, String key) {
+        List<JsonNode> out = new ArrayList<>();
+        api.get("/v1/payment_intents", key, "limit", "100").json().path("data").forEach(out::add);
+        return out;
+    }
+
+    private static List<JsonNode> simulatorPayments(HttpApi api, String account) {
+        List<JsonNode> out = new ArrayList<>();
+        api.send("GET", "/simulator/v1/payments", null, Map.of("Simulator-Account", account), null, null)
+                .json().path("data").forEach(out::add);
+        return out;
+    }
+}
