@@ -14,7 +14,7 @@ class CardNumbersTest {
             "5200828282828210, MASTERCARD, debit, US", "5105105105105100, MASTERCARD, prepaid, US",
             "378282246310005, AMEX, credit, US", "6011111111111117, DISCOVER, credit, US",
             "3566002020360505, JCB, credit, JP", "6200000000000005, UNIONPAY, credit, CN",
-            "3056930009020004, DINERS, credit, US", "6521500000000001, RUPAY, debit, IN",
+            "3056930009020004, DINERS, credit, US", "6521500000000006, RUPAY, debit, IN",
             "4000003560000008, VISA, credit, IN"})
     void knowsBrandFundingAndCountry(String number, CardBrand brand, String funding, String country) {
         assertThat(CardNumbers.passesLuhn(number)).isTrue();
