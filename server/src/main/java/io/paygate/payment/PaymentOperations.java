@@ -76,7 +76,7 @@ public class PaymentOperations {
                 throw ApiException.invalidRequest("amount_too_small", "The amount to capture must be at least "
                         + new Money(currency.minimumChargeMinor(), currency).format() + ".", "amount_to_capture");
             }
-            return start(intent, ProcessorOperation.Kind.CAPTURE, amount, null);
+            return start(intent, ProcessorOperation.Kind.CAPTURE, amount, null, null);
         });
         ConnectorAccount account = connectorAccounts.forCall(started.charge().connectorAccountId());
         ProcessorOutcome outcome = connectors.get(account.type()).capture(new CaptureRequest(started.operation().id(),
@@ -108,7 +108,7 @@ public class PaymentOperations {
                 events.record(ctx, "payment_intent.canceled", PaymentViews.intent(canceled, charges.forIntent(intentId)), null);
                 return canceled;
             }
-            return start(intent.with(b -> b.cancellationReason = reason), ProcessorOperation.Kind.CANCEL, null, latest);
+            return start(intent, ProcessorOperation.Kind.CANCEL, null, latest, reason);
         });
         if (decided instanceof PaymentIntent canceled) {
             return canceled;
@@ -135,14 +135,20 @@ public class PaymentOperations {
         recorder.apply(CallContext.system(op.merchantId(), op.livemode()), op.id(), outcome);
     }
 
-    private Started start(PaymentIntent intent, ProcessorOperation.Kind kind, Long amount, Charge knownCharge) {
+    private Started start(PaymentIntent intent, ProcessorOperation.Kind kind, Long amount, Charge knownCharge,
+                          String cancellationReason) {
         Charge charge = knownCharge != null ? knownCharge : charges.findById(intent.latestChargeId(), true).orElseThrow();
         long now = clock.millis();
         ProcessorOperation op = new ProcessorOperation(ids.next("pop"), intent.merchantId(), intent.livemode(), intent.id(),
                 charge.id(), kind, amount, ProcessorOperation.Status.SENT, null, null, now, now,
                 now + settings.firstCheckAfterMs(), 0);
         operations.insert(op);
-        PaymentIntent marked = intent.with(b -> b.pendingOperationId = op.id());
+        PaymentIntent marked = intent.with(b -> {
+            b.pendingOperationId = op.id();
+            if (cancellationReason != null) {
+                b.cancellationReason = cancellationReason;
+            }
+        });
         save(marked);
         return new Started(marked, op, charge);
     }

@@ -2,7 +2,6 @@ package io.paygate.payment;
 
 import io.paygate.connector.ConnectorAccountService;
 import io.paygate.connector.ConnectorRegistry;
-import io.paygate.connector.ProcessorNotifications;
 import io.paygate.connector.spi.CancelRequest;
 import io.paygate.connector.spi.Connector;
 import io.paygate.connector.spi.ConnectorAccount;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * with a void of its key before it is marked failed, so a late arrival can never charge.
  */
 @Component
-class PaymentReconciler implements ProcessorNotifications {
+class PaymentReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
     private static final int BATCH = 200;
@@ -81,8 +80,7 @@ class PaymentReconciler implements ProcessorNotifications {
     }
 
     /** A processor says something changed: ask it now instead of at the next scheduled check. */
-    @Override
-    public void authorizationChanged(String connectorAccountId, String authorizationKey) {
+    void checkSoon(String connectorAccountId, String authorizationKey) {
         submit(() -> charges.findById(authorizationKey, false)
                 .filter(charge -> charge.connectorAccountId().equals(connectorAccountId))
                 .filter(charge -> charge.processorState().isUnresolved())
@@ -109,7 +107,10 @@ class PaymentReconciler implements ProcessorNotifications {
                 log.info("Charge {} never reached the processor; fenced off and marked failed", charge.id());
             }
         }
-        return recorder.applyAuthorization(ctx, chargeId, outcome);
+        OutcomeRecorder.Applied applied = recorder.applyAuthorization(ctx, chargeId, outcome);
+        log.info("Reconciled charge {}: the processor answered {}; the charge is now {}", chargeId,
+                outcome.getClass().getSimpleName(), applied.charge().processorState());
+        return applied;
     }
 
     private void submit(Runnable task) {

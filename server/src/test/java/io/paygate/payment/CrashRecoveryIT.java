@@ -38,7 +38,7 @@ class CrashRecoveryIT {
                 "paygate.demo.enabled", "false",
                 "paygate.simulator.timeout", "PT4S",
                 "paygate.reconciler.processor-timeout", "PT4S",
-                "paygate.reconciler.grace", "PT1S",
+                "paygate.reconciler.grace", "PT8S",
                 "paygate.reconciler.interval", "PT0.2S",
                 "paygate.reconciler.unknown-retry", "PT0.5S",
                 "logging.structured.format.console", "ecs");
@@ -71,6 +71,8 @@ class CrashRecoveryIT {
             server.start();
             List<JsonNode> intents = listIntents(api, key);
             assertThat(intents).isNotEmpty();
+            assertThat(intents).as("the kill interrupted payments in flight")
+                    .anyMatch(p -> p.path("status").asString().equals("processing"));
             List<JsonNode> settled = Poll.until(Duration.ofSeconds(60), () -> listIntents(api, key),
                     list -> list.stream().allMatch(p -> SETTLED.contains(p.path("status").asString())),
                     "every payment intent to be resolved after the restart");
@@ -102,8 +104,10 @@ class CrashRecoveryIT {
     }
 
     private static List<JsonNode> listIntents(HttpApi api, String key) {
+        HttpApi.Response response = api.get("/v1/payment_intents", key, "limit", "100");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();
-        api.get("/v1/payment_intents", key, "limit", "100").json().path("data").forEach(out::add);
+        response.json().path("data").forEach(out::add);
         return out;
     }
 

@@ -3,6 +3,7 @@ package io.paygate.simulator;
 import static org.awaitility.Awaitility.await;
 
 import io.paygate.connector.ProcessorNotifications;
+import io.paygate.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,11 @@ abstract class SimulatorServerTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("paygate.data-dir", DATA_DIR::toString);
+        if (TestDatabase.isPostgres()) {
+            registry.add("spring.datasource.url", TestDatabase::postgresUrl);
+            registry.add("spring.datasource.username", TestDatabase::postgresUser);
+            registry.add("spring.datasource.password", TestDatabase::postgresPassword);
+        }
     }
 
     @BeforeEach

@@ -92,6 +92,7 @@ class PaymentMethodController {
     ResponseEntity<String> attach(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentMethodRequests.Attach body = binder.bind(params.values(), PaymentMethodRequests.Attach.class);
         Expansion.check(body.expand(), EXPANDABLE, false);
+        paymentMethods.get(ctx, id);
         if (body.customer() == null) {
             throw ApiException.missingParam("customer");
         }
