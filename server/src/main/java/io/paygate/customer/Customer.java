@@ -45,7 +45,7 @@ public record Customer(String id, String merchantId, boolean livemode, String em
     }
 
     private String invoicePrefix() {
-        String tail = id.substring(id.length() - 8).toUpperCase(java.util.Locale.ROOT);
+        String tail = (id.length() > 8 ? id.substring(id.length() - 8) : id).toUpperCase(java.util.Locale.ROOT);
         return tail.replaceAll("[^A-Z0-9]", "X");
     }
 }

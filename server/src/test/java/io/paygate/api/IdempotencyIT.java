@@ -92,10 +92,12 @@ class IdempotencyIT extends PaygateIT {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpApi.Response> first = pool.submit(() -> api.post("/v1/payment_intents", merchant.secretKey(), key(k),
                     "amount", "1000", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true"));
-            HttpApi.Response concurrent = io.paygate.support.Poll.until(java.time.Duration.ofSeconds(10),
-                    () -> api.post("/v1/payment_intents", merchant.secretKey(), key(k), "amount", "1000", "currency", "usd",
-                            "payment_method", "pm_card_visa", "confirm", "true"),
-                    r -> r.status() == 409 || first.isDone(), "a concurrent retry");
+            // Wait until the first request is at the processor, so the retry surely arrives while it runs.
+            io.paygate.support.Poll.until(java.time.Duration.ofSeconds(10), () -> api.send("GET", "/simulator/v1/payments",
+                    null, Map.of("Simulator-Account", merchant.simulatorAccountId()), null, null).json().path("data").size(),
+                    n -> n > 0, "the first request to reach the simulator");
+            HttpApi.Response concurrent = api.post("/v1/payment_intents", merchant.secretKey(), key(k), "amount", "1000",
+                    "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true");
             assertThat(concurrent.status()).as(concurrent.toString()).isEqualTo(409);
             assertThat(concurrent.errorType()).isEqualTo("idempotency_error");
             assertThat(first.get().status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.paygate.connector.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.connector.ConnectorAccountRecord;
 import io.paygate.connector.ConnectorAccountService;
 import io.paygate.platform.errors.ApiException;
@@ -59,6 +60,7 @@ class ConnectorAccountController {
     }
 
     @PostMapping("/v1/connector_accounts")
+    @ApiContract(params = Create.class, returns = "connector_account", summary = "Add a processor account")
     @Access(resource = "connector_accounts", level = Access.Level.WRITE)
     ResponseEntity<String> create(CallContext ctx, RawParams params) {
         Create body = binder.bind(params.values(), Create.class);
@@ -76,6 +78,7 @@ class ConnectorAccountController {
     }
 
     @GetMapping("/v1/connector_accounts/{id}")
+    @ApiContract(params = Expand.class, returns = "connector_account", summary = "Retrieve a processor account")
     @Access(resource = "connector_accounts", level = Access.Level.READ)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         binder.bind(params.values(), Expand.class);
@@ -83,6 +86,7 @@ class ConnectorAccountController {
     }
 
     @PostMapping("/v1/connector_accounts/{id}")
+    @ApiContract(params = Update.class, returns = "connector_account", summary = "Update a processor account")
     @Access(resource = "connector_accounts", level = Access.Level.WRITE)
     ResponseEntity<String> update(CallContext ctx, @PathVariable String id, RawParams params) {
         Update body = binder.bind(params.values(), Update.class);
@@ -96,6 +100,7 @@ class ConnectorAccountController {
     }
 
     @GetMapping("/v1/connector_accounts")
+    @ApiContract(params = ListParams.class, returns = "connector_account", shape = ApiContract.Shape.LIST, summary = "List processor accounts")
     @Access(resource = "connector_accounts", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         ListParams query = binder.bind(params.values(), ListParams.class);

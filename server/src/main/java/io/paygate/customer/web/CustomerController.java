@@ -1,5 +1,6 @@
 package io.paygate.customer.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.customer.Customer;
 import io.paygate.customer.CustomerService;
 import io.paygate.paymentmethod.PaymentMethod;
@@ -49,6 +50,7 @@ class CustomerController {
     }
 
     @PostMapping("/v1/customers")
+    @ApiContract(params = CustomerRequests.Create.class, returns = "customer", summary = "Create a customer")
     @Access(resource = "customers", level = Access.Level.WRITE)
     ResponseEntity<String> create(CallContext ctx, RawParams params) {
         CustomerRequests.Create body = binder.bind(params.values(), CustomerRequests.Create.class);
@@ -76,6 +78,7 @@ class CustomerController {
     }
 
     @GetMapping("/v1/customers/{id}")
+    @ApiContract(params = CustomerRequests.Expand.class, returns = "customer", summary = "Retrieve a customer")
     @Access(resource = "customers", level = Access.Level.READ)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         CustomerRequests.Expand body = binder.bind(params.values(), CustomerRequests.Expand.class);
@@ -84,6 +87,7 @@ class CustomerController {
     }
 
     @PostMapping("/v1/customers/{id}")
+    @ApiContract(params = CustomerRequests.Update.class, returns = "customer", summary = "Update a customer")
     @Access(resource = "customers", level = Access.Level.WRITE)
     ResponseEntity<String> update(CallContext ctx, @PathVariable String id, RawParams params) {
         CustomerRequests.Update body = binder.bind(params.values(), CustomerRequests.Update.class);
@@ -112,6 +116,7 @@ class CustomerController {
     }
 
     @DeleteMapping("/v1/customers/{id}")
+    @ApiContract(params = CustomerRequests.Expand.class, returns = "customer", summary = "Delete a customer")
     @Access(resource = "customers", level = Access.Level.WRITE)
     ResponseEntity<String> delete(CallContext ctx, @PathVariable String id, RawParams params) {
         binder.bind(params.values(), CustomerRequests.Expand.class);
@@ -119,6 +124,7 @@ class CustomerController {
     }
 
     @GetMapping("/v1/customers")
+    @ApiContract(params = CustomerRequests.ListParams.class, returns = "customer", shape = ApiContract.Shape.LIST, summary = "List customers")
     @Access(resource = "customers", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         CustomerRequests.ListParams query = binder.bind(params.values(), CustomerRequests.ListParams.class);
@@ -129,6 +135,7 @@ class CustomerController {
     }
 
     @GetMapping("/v1/customers/search")
+    @ApiContract(params = CustomerRequests.SearchParams.class, returns = "customer", shape = ApiContract.Shape.SEARCH_RESULT, summary = "Search customers")
     @Access(resource = "customers", level = Access.Level.READ)
     ResponseEntity<String> search(CallContext ctx, RawParams params) {
         CustomerRequests.SearchParams query = binder.bind(params.values(), CustomerRequests.SearchParams.class);

@@ -1,5 +1,6 @@
 package io.paygate.event.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.event.Event;
 import io.paygate.event.EventLog;
 import io.paygate.platform.errors.ApiException;
@@ -38,6 +39,7 @@ class EventController {
     }
 
     @GetMapping("/v1/events")
+    @ApiContract(params = ListEvents.class, returns = "event", shape = ApiContract.Shape.LIST, summary = "List events")
     @Access(resource = "events", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         ListEvents query = binder.bind(params.values(), ListEvents.class);
@@ -60,6 +62,7 @@ class EventController {
     }
 
     @GetMapping("/v1/events/{id}")
+    @ApiContract(params = Retrieve.class, returns = "event", summary = "Retrieve an event")
     @Access(resource = "events", level = Access.Level.READ)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         binder.bind(params.values(), Retrieve.class);

@@ -1,5 +1,6 @@
 package io.paygate.merchant.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.connector.spi.Currency;
 import io.paygate.merchant.ApiKey;
 import io.paygate.merchant.ApiKeyService;
@@ -58,6 +59,7 @@ class PlatformAdminController {
     }
 
     @PostMapping("/v1/merchants")
+    @ApiContract(params = AdminRequests.CreateMerchant.class, returns = "account", summary = "Onboard a merchant (admin token); the answer holds its API keys once")
     ResponseEntity<String> createMerchant(RawParams params, HttpServletRequest request) {
         AdminRequests.CreateMerchant body = binder.bind(params.values(), AdminRequests.CreateMerchant.class);
         if (body.name() == null || body.name().isBlank()) {
@@ -85,12 +87,14 @@ class PlatformAdminController {
     }
 
     @GetMapping("/v1/merchants/{id}")
+    @ApiContract(params = AdminRequests.Empty.class, returns = "account", summary = "Retrieve a merchant (admin token)")
     ResponseEntity<String> getMerchant(@PathVariable String id, RawParams params) {
         binder.bind(params.values(), AdminRequests.Empty.class);
         return responses.ok(merchants.get(id).render());
     }
 
     @GetMapping("/v1/merchants")
+    @ApiContract(params = AdminRequests.ListParams.class, returns = "account", shape = ApiContract.Shape.LIST, summary = "List merchants (admin token)")
     ResponseEntity<String> listMerchants(RawParams params) {
         AdminRequests.ListParams query = binder.bind(params.values(), AdminRequests.ListParams.class);
         if (query.merchant() != null) {
@@ -101,6 +105,7 @@ class PlatformAdminController {
     }
 
     @PostMapping("/v1/api_keys")
+    @ApiContract(params = AdminRequests.CreateApiKey.class, returns = "api_key", summary = "Create an API key (admin token); the answer holds the key once")
     ResponseEntity<String> createKey(RawParams params, HttpServletRequest request) {
         AdminRequests.CreateApiKey body = binder.bind(params.values(), AdminRequests.CreateApiKey.class);
         if (body.merchant() == null) {
@@ -123,6 +128,7 @@ class PlatformAdminController {
     }
 
     @GetMapping("/v1/api_keys")
+    @ApiContract(params = AdminRequests.ListParams.class, returns = "api_key", shape = ApiContract.Shape.LIST, summary = "List a merchant's API keys (admin token)")
     ResponseEntity<String> listKeys(RawParams params) {
         AdminRequests.ListParams query = binder.bind(params.values(), AdminRequests.ListParams.class);
         if (query.merchant() == null) {
@@ -135,12 +141,14 @@ class PlatformAdminController {
     }
 
     @GetMapping("/v1/api_keys/{id}")
+    @ApiContract(params = AdminRequests.Empty.class, returns = "api_key", summary = "Retrieve an API key (admin token)")
     ResponseEntity<String> getKey(@PathVariable String id, RawParams params) {
         binder.bind(params.values(), AdminRequests.Empty.class);
         return responses.ok(keys.find(id).orElseThrow(() -> ApiException.notFound("api_key", id, "id")).render());
     }
 
     @PostMapping("/v1/api_keys/{id}/roll")
+    @ApiContract(params = AdminRequests.RollApiKey.class, returns = "api_key", summary = "Roll an API key, keeping the old one until expires_at (admin token)")
     ResponseEntity<String> roll(@PathVariable String id, RawParams params, HttpServletRequest request) {
         AdminRequests.RollApiKey body = binder.bind(params.values(), AdminRequests.RollApiKey.class);
         if (body.expiresAt() != null && body.expiresIn() != null) {
@@ -149,9 +157,13 @@ class PlatformAdminController {
         if (body.expiresIn() != null && (body.expiresIn() < 0 || body.expiresIn() > 7 * 24 * 3600)) {
             throw ApiException.invalidParam("expires_in", "expires_in must be between 0 and 604800 seconds (7 days).");
         }
-        Long expiresAt = body.expiresIn() != null ? clock.instant().getEpochSecond() + body.expiresIn() : body.expiresAt();
+        Long expiresAt = body.expiresAt();
+        if (body.expiresIn() != null) {
+            expiresAt = clock.instant().getEpochSecond() + body.expiresIn();
+        }
+        Long oldKeyExpiresAt = expiresAt;
         return idempotency.execute(context(request), "POST", "/v1/api_keys/" + id + "/roll", params, () -> {
-            IssuedKey fresh = keys.roll(id, expiresAt);
+            IssuedKey fresh = keys.roll(id, oldKeyExpiresAt);
             Map<String, Object> out = fresh.render();
             out.put("previous_key", keys.find(id).map(ApiKey::render).orElse(null));
             return out;
@@ -159,6 +171,7 @@ class PlatformAdminController {
     }
 
     @PostMapping("/v1/api_keys/{id}/revoke")
+    @ApiContract(params = AdminRequests.Empty.class, returns = "api_key", summary = "Revoke an API key (admin token)")
     ResponseEntity<String> revoke(@PathVariable String id, RawParams params, HttpServletRequest request) {
         binder.bind(params.values(), AdminRequests.Empty.class);
         return idempotency.execute(context(request), "POST", "/v1/api_keys/" + id + "/revoke", params,
@@ -166,6 +179,7 @@ class PlatformAdminController {
     }
 
     @DeleteMapping("/v1/api_keys/{id}")
+    @ApiContract(params = AdminRequests.Empty.class, returns = "api_key", summary = "Revoke an API key (admin token)")
     ResponseEntity<String> delete(@PathVariable String id, RawParams params) {
         binder.bind(params.values(), AdminRequests.Empty.class);
         ApiKey revoked = keys.revoke(id);

@@ -1,5 +1,6 @@
 package io.paygate.payment.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.customer.CustomerService;
 import io.paygate.payment.Charge;
 import io.paygate.payment.PaymentIntentService;
@@ -45,6 +46,7 @@ class ChargeController {
     }
 
     @GetMapping("/v1/charges/{id}")
+    @ApiContract(params = Retrieve.class, returns = "charge", summary = "Retrieve a charge")
     @Access(resource = "charges", level = Access.Level.READ)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         Retrieve body = binder.bind(params.values(), Retrieve.class);
@@ -53,6 +55,7 @@ class ChargeController {
     }
 
     @GetMapping("/v1/charges")
+    @ApiContract(params = PaymentIntentRequests.ChargeList.class, returns = "charge", shape = ApiContract.Shape.LIST, summary = "List charges")
     @Access(resource = "charges", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         PaymentIntentRequests.ChargeList query = binder.bind(params.values(), PaymentIntentRequests.ChargeList.class);

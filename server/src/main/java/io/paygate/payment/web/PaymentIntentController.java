@@ -1,5 +1,6 @@
 package io.paygate.payment.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.connector.spi.Secret;
 import io.paygate.customer.CustomerService;
 import io.paygate.payment.ConfirmRequest;
@@ -64,6 +65,7 @@ class PaymentIntentController {
     }
 
     @PostMapping("/v1/payment_intents")
+    @ApiContract(params = PaymentIntentRequests.Create.class, returns = "payment_intent", summary = "Create a payment intent (and confirm it with confirm=true)", cardErrors = true)
     @Access(resource = "payment_intents", level = Access.Level.WRITE)
     ResponseEntity<String> create(CallContext ctx, RawParams params) {
         PaymentIntentRequests.Create body = binder.bind(params.values(), PaymentIntentRequests.Create.class);
@@ -90,6 +92,7 @@ class PaymentIntentController {
     }
 
     @GetMapping("/v1/payment_intents/{id}")
+    @ApiContract(params = PaymentIntentRequests.Retrieve.class, returns = "payment_intent", summary = "Retrieve a payment intent")
     @Access(resource = "payment_intents", level = Access.Level.READ, publishable = true)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Retrieve body = binder.bind(params.values(), PaymentIntentRequests.Retrieve.class);
@@ -100,6 +103,7 @@ class PaymentIntentController {
     }
 
     @PostMapping("/v1/payment_intents/{id}")
+    @ApiContract(params = PaymentIntentRequests.Update.class, returns = "payment_intent", summary = "Update a payment intent")
     @Access(resource = "payment_intents", level = Access.Level.WRITE)
     ResponseEntity<String> update(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Update body = binder.bind(params.values(), PaymentIntentRequests.Update.class);
@@ -118,6 +122,7 @@ class PaymentIntentController {
     }
 
     @PostMapping("/v1/payment_intents/{id}/confirm")
+    @ApiContract(params = PaymentIntentRequests.Confirm.class, returns = "payment_intent", summary = "Confirm a payment intent", cardErrors = true)
     @Access(resource = "payment_intents", level = Access.Level.WRITE, publishable = true)
     ResponseEntity<String> confirm(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Confirm body = binder.bind(params.values(), PaymentIntentRequests.Confirm.class);
@@ -131,6 +136,7 @@ class PaymentIntentController {
     }
 
     @PostMapping("/v1/payment_intents/{id}/capture")
+    @ApiContract(params = PaymentIntentRequests.Capture.class, returns = "payment_intent", summary = "Capture an authorized payment intent")
     @Access(resource = "payment_intents", level = Access.Level.WRITE)
     ResponseEntity<String> capture(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Capture body = binder.bind(params.values(), PaymentIntentRequests.Capture.class);
@@ -150,6 +156,7 @@ class PaymentIntentController {
     }
 
     @PostMapping("/v1/payment_intents/{id}/cancel")
+    @ApiContract(params = PaymentIntentRequests.Cancel.class, returns = "payment_intent", summary = "Cancel a payment intent")
     @Access(resource = "payment_intents", level = Access.Level.WRITE)
     ResponseEntity<String> cancel(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Cancel body = binder.bind(params.values(), PaymentIntentRequests.Cancel.class);
@@ -161,6 +168,7 @@ class PaymentIntentController {
     }
 
     @GetMapping("/v1/payment_intents")
+    @ApiContract(params = PaymentIntentRequests.ListParams.class, returns = "payment_intent", shape = ApiContract.Shape.LIST, summary = "List payment intents")
     @Access(resource = "payment_intents", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         PaymentIntentRequests.ListParams query = binder.bind(params.values(), PaymentIntentRequests.ListParams.class);
@@ -171,6 +179,7 @@ class PaymentIntentController {
     }
 
     @GetMapping("/v1/payment_intents/search")
+    @ApiContract(params = PaymentIntentRequests.SearchParams.class, returns = "payment_intent", shape = ApiContract.Shape.SEARCH_RESULT, summary = "Search payment intents")
     @Access(resource = "payment_intents", level = Access.Level.READ)
     ResponseEntity<String> search(CallContext ctx, RawParams params) {
         PaymentIntentRequests.SearchParams query = binder.bind(params.values(), PaymentIntentRequests.SearchParams.class);

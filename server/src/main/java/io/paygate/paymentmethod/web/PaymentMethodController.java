@@ -1,5 +1,6 @@
 package io.paygate.paymentmethod.web;
 
+import io.paygate.platform.web.ApiContract;
 import io.paygate.connector.spi.Secret;
 import io.paygate.customer.CustomerService;
 import io.paygate.paymentmethod.BillingDetails;
@@ -45,6 +46,7 @@ class PaymentMethodController {
     }
 
     @PostMapping("/v1/payment_methods")
+    @ApiContract(params = PaymentMethodRequests.Create.class, returns = "payment_method", summary = "Create a payment method", cardErrors = true)
     @Access(resource = "payment_methods", level = Access.Level.WRITE, publishable = true)
     ResponseEntity<String> create(CallContext ctx, RawParams params) {
         PaymentMethodRequests.Create body = binder.bind(params.values(), PaymentMethodRequests.Create.class);
@@ -65,6 +67,7 @@ class PaymentMethodController {
     }
 
     @GetMapping("/v1/payment_methods/{id}")
+    @ApiContract(params = PaymentMethodRequests.Expand.class, returns = "payment_method", summary = "Retrieve a payment method")
     @Access(resource = "payment_methods", level = Access.Level.READ)
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentMethodRequests.Expand body = binder.bind(params.values(), PaymentMethodRequests.Expand.class);
@@ -73,6 +76,7 @@ class PaymentMethodController {
     }
 
     @PostMapping("/v1/payment_methods/{id}")
+    @ApiContract(params = PaymentMethodRequests.Update.class, returns = "payment_method", summary = "Update a payment method", cardErrors = true)
     @Access(resource = "payment_methods", level = Access.Level.WRITE)
     ResponseEntity<String> update(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentMethodRequests.Update body = binder.bind(params.values(), PaymentMethodRequests.Update.class);
@@ -88,6 +92,7 @@ class PaymentMethodController {
     }
 
     @PostMapping("/v1/payment_methods/{id}/attach")
+    @ApiContract(params = PaymentMethodRequests.Attach.class, returns = "payment_method", summary = "Attach a payment method to a customer")
     @Access(resource = "payment_methods", level = Access.Level.WRITE)
     ResponseEntity<String> attach(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentMethodRequests.Attach body = binder.bind(params.values(), PaymentMethodRequests.Attach.class);
@@ -101,6 +106,7 @@ class PaymentMethodController {
     }
 
     @PostMapping("/v1/payment_methods/{id}/detach")
+    @ApiContract(params = PaymentMethodRequests.Expand.class, returns = "payment_method", summary = "Detach a payment method from its customer")
     @Access(resource = "payment_methods", level = Access.Level.WRITE)
     ResponseEntity<String> detach(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentMethodRequests.Expand body = binder.bind(params.values(), PaymentMethodRequests.Expand.class);
@@ -110,6 +116,7 @@ class PaymentMethodController {
     }
 
     @GetMapping("/v1/payment_methods")
+    @ApiContract(params = PaymentMethodRequests.ListParams.class, returns = "payment_method", shape = ApiContract.Shape.LIST, summary = "List payment methods")
     @Access(resource = "payment_methods", level = Access.Level.READ)
     ResponseEntity<String> list(CallContext ctx, RawParams params) {
         PaymentMethodRequests.ListParams query = binder.bind(params.values(), PaymentMethodRequests.ListParams.class);
@@ -120,6 +127,7 @@ class PaymentMethodController {
     }
 
     @GetMapping("/v1/customers/{customer}/payment_methods")
+    @ApiContract(params = PaymentMethodRequests.ListParams.class, returns = "payment_method", shape = ApiContract.Shape.LIST, summary = "List a customer's payment methods")
     @Access(resource = "payment_methods", level = Access.Level.READ)
     ResponseEntity<String> listForCustomer(CallContext ctx, @PathVariable String customer, RawParams params) {
         PaymentMethodRequests.ListParams query = binder.bind(params.values(), PaymentMethodRequests.ListParams.class);
@@ -134,6 +142,7 @@ class PaymentMethodController {
     }
 
     @GetMapping("/v1/customers/{customer}/payment_methods/{id}")
+    @ApiContract(params = PaymentMethodRequests.Expand.class, returns = "payment_method", summary = "Retrieve a customer's payment method")
     @Access(resource = "payment_methods", level = Access.Level.READ)
     ResponseEntity<String> retrieveForCustomer(CallContext ctx, @PathVariable String customer, @PathVariable String id,
                                                RawParams params) {

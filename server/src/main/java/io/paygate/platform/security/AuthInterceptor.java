@@ -80,10 +80,4 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
         }
     }
-
-    @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        MDC.remove("merchant");
-        MDC.remove("mode");
-    }
 }

@@ -6,7 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a {@code Request-Id}, answers it in the response header and puts it, with
- * the caller's correlation id, on every log line written while the request runs.
+ * the caller's correlation id, on every log line written while the request runs; ends with one
+ * access line per request (method, path, status, duration; never the query string or body).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -23,10 +27,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID_ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
     private static final int MAX_CORRELATION_ID_LENGTH = 200;
 
-    private final Ids ids;
+    private static final Logger log = LoggerFactory.getLogger("io.paygate.requests");
 
-    public RequestIdFilter(Ids ids) {
+    private final Ids ids;
+    private final boolean requestLog;
+
+    public RequestIdFilter(Ids ids, @Value("${paygate.request-log.enabled:true}") boolean requestLog) {
         this.ids = ids;
+        this.requestLog = requestLog;
     }
 
     @Override
@@ -40,11 +48,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
         if (correlationId != null && !correlationId.isBlank()) {
             MDC.put("correlationId", clip(correlationId));
         }
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (requestLog) {
+                log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove("requestId");
             MDC.remove("correlationId");
+            MDC.remove("merchant");
+            MDC.remove("mode");
         }
     }
 
