@@ -5,6 +5,7 @@ import io.paygate.platform.db.MetadataIndex;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.ids.Ids;
+import io.paygate.platform.json.Diff;
 import io.paygate.platform.pagination.CreatedRange;
 import io.paygate.platform.pagination.Page;
 import io.paygate.platform.pagination.PageRequest;
@@ -120,6 +121,13 @@ public class PaymentIntentService {
         }
         if (changes.metadata() != null) {
             metadataIndex.replace("payment_intent", id, ctx.merchantId(), ctx.livemode(), next.metadata());
+        }
+        List<Charge> attempts = charges.forIntent(id);
+        Map<String, Object> previous = Diff.previousAttributes(PaymentViews.intent(intent, attempts),
+                PaymentViews.intent(next, attempts));
+        if (!previous.isEmpty()) {
+            // Stripe has no such event type; Paygate records every change of an intent in its event log.
+            events.record(ctx, "payment_intent.updated", PaymentViews.intent(next, attempts), previous);
         }
         return next;
     }

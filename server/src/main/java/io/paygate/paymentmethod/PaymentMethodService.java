@@ -136,6 +136,8 @@ public class PaymentMethodService {
                 clock.instant().getEpochSecond());
         paymentMethods.insert(pm);
         metadataIndex.insert("payment_method", id, ctx.merchantId(), ctx.livemode(), pm.metadata());
+        // Stripe has no such event type; Paygate records every new payment method in its event log.
+        events.record(ctx, "payment_method.created", pm.render(), null);
         return pm;
     }
 

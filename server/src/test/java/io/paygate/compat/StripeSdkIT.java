@@ -268,6 +268,9 @@ class StripeSdkIT extends PaygateIT {
                 .getData()).extracting(Customer::getId).containsExactly(customer.getId());
 
         PaymentMethod visa = card("4242424242424242");
+        assertThat(card("4242424242424242").getCard().getFingerprint()).isEqualTo(visa.getCard().getFingerprint());
+        assertThat(card("5555555555554444").getCard().getFingerprint()).isNotEqualTo(visa.getCard().getFingerprint());
+        assertThat(visa.getCard().getChecks().getCvcCheck()).isEqualTo("unchecked");
         PaymentMethod attached = stripe.v1().paymentMethods().attach(visa.getId(),
                 PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build());
         assertThat(attached.getCustomer()).isEqualTo(customer.getId());
@@ -277,6 +280,15 @@ class StripeSdkIT extends PaygateIT {
         assertThat(detached.getCustomer()).isNull();
         assertThat(stripe.v1().paymentMethods().list(PaymentMethodListParams.builder().setCustomer(customer.getId()).build())
                 .getData()).isEmpty();
+
+        PaymentIntent paid = pay(visa.getId());
+        assertThat(paid.getStatus()).isEqualTo("succeeded");
+        assertThat(stripe.v1().paymentMethods().retrieve(visa.getId()).getCard().getChecks().getCvcCheck()).isEqualTo("pass");
+        StripeClient otherMerchant = StripeClient.builder().setApiKey(newMerchant().secretKey()).setApiBase(api.baseUrl()).build();
+        PaymentMethod elsewhere = otherMerchant.v1().paymentMethods().create(PaymentMethodCreateParams.builder()
+                .setType(PaymentMethodCreateParams.Type.CARD).setCard(PaymentMethodCreateParams.CardDetails.builder()
+                        .setNumber("4242424242424242").setExpMonth(12L).setExpYear(2040L).build()).build());
+        assertThat(elsewhere.getCard().getFingerprint()).isNotEqualTo(visa.getCard().getFingerprint());
 
         Customer deleted = stripe.v1().customers().delete(customer.getId());
         assertThat(deleted.getDeleted()).isTrue();

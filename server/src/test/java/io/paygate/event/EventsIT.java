@@ -49,6 +49,11 @@ class EventsIT extends PaygateIT {
         assertThat(typesFor(merchant, paid)).containsExactly("payment_intent.succeeded", "payment_intent.created");
         assertThat(typesFor(merchant, failed)).containsExactly("payment_intent.payment_failed", "payment_intent.created");
         assertThat(events(merchant, "type", "charge.succeeded")).isNotEmpty();
+        api.post("/v1/payment_intents/" + paid, merchant.secretKey(), "metadata[order]", "77", "description", "Order 77");
+        JsonNode updated = events(merchant, "type", "payment_intent.updated").getFirst();
+        assertThat(updated.path("data").path("previous_attributes").path("metadata").has("order")).isTrue();
+        assertThat(updated.path("data").path("previous_attributes").path("description").isNull()).isTrue();
+        assertThat(events(merchant, "type", "payment_method.created")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(events(merchant, "type", "charge.failed")).isNotEmpty();
         List<JsonNode> both = events(merchant, "types[]", "charge.failed", "types[]", "payment_intent.created");
         assertThat(both).extracting(e -> e.path("type").asString()).containsOnly("charge.failed", "payment_intent.created");

@@ -89,6 +89,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM: the graceful path an orchestrator takes; returns the exit code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Paygate did not stop within " + timeout + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
