@@ -13,4 +13,12 @@ public interface ProcessorNotifications {
      * @param authorizationKey   the idempotency key Paygate sent with the authorization
      */
     void authorizationChanged(String connectorAccountId, String authorizationKey);
+
+    /** A refund Paygate sent with {@code refundKey} changed state (it completed, failed or was canceled). */
+    default void refundChanged(String connectorAccountId, String refundKey) {
+    }
+
+    /** A dispute was opened or changed state at the processor; Paygate looks it up by its reference. */
+    default void disputeChanged(String connectorAccountId, String disputeReference) {
+    }
 }

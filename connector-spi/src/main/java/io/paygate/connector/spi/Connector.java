@@ -22,4 +22,22 @@ public interface Connector {
 
     /** Returns the authorization's current state, NotFound, or Unknown when the processor did not answer. */
     ProcessorOutcome lookup(LookupRequest request);
+
+    /** Refunds part of a captured payment; the request's idempotency key guards against refunding twice. */
+    RefundOutcome refund(RefundRequest request);
+
+    /** The current state of a refund, NotFound, or Unknown. */
+    RefundOutcome lookupRefund(RefundLookupRequest request);
+
+    /** Cancels a refund that is still pending: Canceled, or the refund's state when it is too late. */
+    RefundOutcome cancelRefund(RefundLookupRequest request);
+
+    /** The current state of a dispute the processor reported. */
+    DisputeOutcome lookupDispute(DisputeRequest request);
+
+    /** Updates a dispute's evidence, submitting it when the request says so. */
+    DisputeOutcome updateDisputeEvidence(DisputeRequest request);
+
+    /** Accepts (concedes) a dispute. */
+    DisputeOutcome acceptDispute(DisputeRequest request);
 }

@@ -83,6 +83,36 @@ public final class SimulatorConnector implements Connector {
                 request.trace());
     }
 
+    @Override
+    public io.paygate.connector.spi.RefundOutcome refund(io.paygate.connector.spi.RefundRequest request) {
+        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    }
+
+    @Override
+    public io.paygate.connector.spi.RefundOutcome lookupRefund(io.paygate.connector.spi.RefundLookupRequest request) {
+        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    }
+
+    @Override
+    public io.paygate.connector.spi.RefundOutcome cancelRefund(io.paygate.connector.spi.RefundLookupRequest request) {
+        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    }
+
+    @Override
+    public io.paygate.connector.spi.DisputeOutcome lookupDispute(io.paygate.connector.spi.DisputeRequest request) {
+        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    }
+
+    @Override
+    public io.paygate.connector.spi.DisputeOutcome updateDisputeEvidence(io.paygate.connector.spi.DisputeRequest request) {
+        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    }
+
+    @Override
+    public io.paygate.connector.spi.DisputeOutcome acceptDispute(io.paygate.connector.spi.DisputeRequest request) {
+        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    }
+
     private ProcessorOutcome send(ConnectorAccount account, String method, String path, String idempotencyKey,
                                   Map<String, Object> body, RequestTrace trace) {
         String configured = account.settings().get("base_url");
