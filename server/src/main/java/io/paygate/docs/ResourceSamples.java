@@ -48,6 +48,26 @@ final class ResourceSamples {
                 Map.of("customers", "read"), CREATED, CREATED + 3600, CREATED + 7200).render();
         key.put("secret", "rk_test_...");
         out.put("api_key", key);
+        out.put("balance_transaction", new io.paygate.ledger.BalanceTransaction("txn_1", "acct_1", false, 1999, 88, 1911,
+                "usd", "charge", "charge", "pending", CREATED + 172800, "ch_1", "Order 42",
+                List.of(Map.of("amount", 88, "application", "", "currency", "usd", "description", "Paygate processing fees",
+                        "type", "stripe_fee")), "je_1", CREATED).render());
+        out.put("balance", Map.of("object", "balance", "livemode", false,
+                "available", List.of(Map.of("amount", 1911, "currency", "usd", "source_types", Map.of("card", 1911))),
+                "pending", List.of(Map.of("amount", 0, "currency", "usd", "source_types", Map.of("card", 0))),
+                "reserved", List.of(Map.of("amount", 0, "currency", "usd", "source_types", Map.of("card", 0)))));
+        out.put("refund", new io.paygate.refund.Refund("re_1", "acct_1", false, "ch_1", "pi_1", 500, 22, "usd",
+                io.paygate.refund.RefundState.SUCCEEDED, "requested_by_customer", "declined", "txn_2", "txn_3", "ca_1",
+                "simre_1", Map.of("ticket", "T-9"), CREATED, 0).render());
+        out.put("dispute", new io.paygate.dispute.Dispute("dp_1", "acct_1", false, "ch_1", "pi_1", 1999, 1500, "usd",
+                "needs_response", "fraudulent", Map.of("uncategorized_text", "Signed delivery receipt attached."),
+                CREATED + 604800, 0, true, false, "ca_1", "simdp_1", Map.of(), CREATED)
+                .render(List.of(Map.of("id", "txn_4", "object", "balance_transaction")), CREATED));
+        out.put("pricing", Map.of("object", "pricing", "merchant", "acct_1", "livemode", false, "payment_method_type", "card",
+                "currency", "usd", "percent_bps", 290, "fixed_amount", 30, "rounding", "half_up", "refund_fees", "proportional"));
+        out.put("settlement_settings", Map.of("object", "settlement_settings", "merchant", "acct_1", "delay_days", 2));
+        out.put("ledger_audit", Map.of("object", "ledger_audit", "ok", true, "unbalanced_entries", List.of(),
+                "mismatched_accounts", List.of()));
         out.put("error", ApiException.invalidRequest("parameter_missing", "Missing required param: amount.", "amount").body());
         return out;
     }
@@ -76,7 +96,8 @@ final class ResourceSamples {
         details.put("billing_details", BillingDetails.empty());
         return new Charge("ch_1", "acct_1", false, "pi_1", 1, "cus_1", "pm_1", 1999, 1999, 0, "usd", true, Charge.SUCCEEDED,
                 ProcessorState.CAPTURED, "card_declined", "Your card was declined.", "generic_decline", details, "simulator",
-                "ca_1", "simpay_1", null, "Order 42", Map.of("order_id", "42"), CREATED, CREATED * 1000, null, 0);
+                "ca_1", "simpay_1", null, "Order 42", Map.of("order_id", "42"), CREATED, CREATED * 1000, null, 0,
+                new Charge.Accounting(88, 0, 0, 0, "txn_1"));
     }
 
     private static Customer customer() {

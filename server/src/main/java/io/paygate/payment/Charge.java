@@ -11,7 +11,14 @@ public record Charge(String id, String merchantId, boolean livemode, String paym
                      String currency, boolean capture, String status, ProcessorState processorState, String failureCode,
                      String failureMessage, String declineCode, Map<String, Object> paymentMethodDetails, String connector,
                      String connectorAccountId, String processorReference, String redirectUrl, String description,
-                     Map<String, String> metadata, long created, long updatedMs, Long nextCheckMs, int checkCount) {
+                     Map<String, String> metadata, long created, long updatedMs, Long nextCheckMs, int checkCount,
+                     Accounting accounting) {
+
+    /** The ledger's side of a charge: fee taken, amounts refunded (settled and pending) and disputed. */
+    public record Accounting(long fee, long feeRefunded, long amountRefundPending, long amountDisputed,
+                        String balanceTransactionId) {
+        public static final Accounting NONE = new Accounting(0, 0, 0, 0, null);
+    }
 
     public static final String PENDING = "pending";
     public static final String SUCCEEDED = "succeeded";
@@ -23,7 +30,14 @@ public record Charge(String id, String merchantId, boolean livemode, String paym
         return new Charge(id, merchantId, livemode, paymentIntentId, attemptNumber, customerId, paymentMethodId, amount,
                 captured, amountRefunded, currency, capture, newStatus, state, failureCode, failureMessage, declineCode,
                 paymentMethodDetails, connector, connectorAccountId, reference == null ? processorReference : reference,
-                redirect, description, metadata, created, nowMs, nextCheck, checks);
+                redirect, description, metadata, created, nowMs, nextCheck, checks, accounting);
+    }
+
+    /** The charge as the ledger sees it. */
+    public io.paygate.ledger.Ledger.ChargeMoney ledgerView() {
+        Object type = paymentMethodDetails.get("type");
+        return new io.paygate.ledger.Ledger.ChargeMoney(id, merchantId, livemode, connectorAccountId,
+                type == null ? "card" : type.toString(), io.paygate.connector.spi.Money.of(amount, currency));
     }
 
     public Charge rescheduled(ProcessorState state, String reference, String redirect, long nowMs, Long nextCheck, int checks) {

@@ -18,6 +18,11 @@ class ChargeRepository {
     private static final String COLUMNS = "id, merchant_id, livemode, payment_intent_id, attempt_number, customer_id, "
             + "payment_method_id, amount, amount_captured, amount_refunded, currency, capture, status, processor_state, "
             + "failure_code, failure_message, decline_code, payment_method_details, connector, connector_account_id, "
+            + "processor_reference, redirect_url, description, metadata, created, updated_ms, next_check_ms, check_count, "
+            + "fee, fee_refunded, amount_refund_pending, amount_disputed, balance_transaction_id";
+    private static final String INSERT_COLUMNS = "id, merchant_id, livemode, payment_intent_id, attempt_number, customer_id, "
+            + "payment_method_id, amount, amount_captured, amount_refunded, currency, capture, status, processor_state, "
+            + "failure_code, failure_message, decline_code, payment_method_details, connector, connector_account_id, "
             + "processor_reference, redirect_url, description, metadata, created, updated_ms, next_check_ms, check_count";
 
     private final JdbcClient jdbc;
@@ -29,7 +34,7 @@ class ChargeRepository {
     }
 
     void insert(Charge c) {
-        jdbc.sql("insert into charges (" + COLUMNS + ") values (" + "?, ".repeat(27) + "?)")
+        jdbc.sql("insert into charges (" + INSERT_COLUMNS + ") values (" + "?, ".repeat(27) + "?)")
                 .params(c.id(), c.merchantId(), c.livemode(), c.paymentIntentId(), c.attemptNumber(), c.customerId(),
                         c.paymentMethodId(), c.amount(), c.amountCaptured(), c.amountRefunded(), c.currency(), c.capture(),
                         c.status(), c.processorState().name(), c.failureCode(), c.failureMessage(), c.declineCode(),
@@ -64,6 +69,19 @@ class ChargeRepository {
     List<Charge> forIntent(String paymentIntentId) {
         return jdbc.sql("select " + COLUMNS + " from charges where payment_intent_id = ? order by attempt_number")
                 .param(paymentIntentId).query(this::map).list();
+    }
+
+    /** Records what the ledger did at capture: the fee and the merchant's balance transaction. */
+    void recordCaptureAccounting(String id, long fee, String balanceTransactionId) {
+        jdbc.sql("update charges set fee = ?, balance_transaction_id = ? where id = ?").params(fee, balanceTransactionId, id).update();
+    }
+
+    /** Moves refund and dispute amounts on a locked charge. */
+    void adjustRefundsAndDisputes(String id, long refundPendingDelta, long refundedDelta, long feeRefundedDelta, long disputedDelta) {
+        jdbc.sql("""
+                update charges set amount_refund_pending = amount_refund_pending + ?, amount_refunded = amount_refunded + ?,
+                    fee_refunded = fee_refunded + ?, amount_disputed = amount_disputed + ? where id = ?""")
+                .params(refundPendingDelta, refundedDelta, feeRefundedDelta, disputedDelta, id).update();
     }
 
     int countForIntent(String paymentIntentId) {
@@ -103,6 +121,8 @@ class ChargeRepository {
                 json.readMap(rs.getString("payment_method_details")), rs.getString("connector"),
                 rs.getString("connector_account_id"), rs.getString("processor_reference"), rs.getString("redirect_url"),
                 rs.getString("description"), json.readStringMap(rs.getString("metadata")), rs.getLong("created"),
-                rs.getLong("updated_ms"), rs.getObject("next_check_ms", Long.class), rs.getInt("check_count"));
+                rs.getLong("updated_ms"), rs.getObject("next_check_ms", Long.class), rs.getInt("check_count"),
+                new Charge.Accounting(rs.getLong("fee"), rs.getLong("fee_refunded"), rs.getLong("amount_refund_pending"),
+                        rs.getLong("amount_disputed"), rs.getString("balance_transaction_id")));
     }
 }

@@ -2,6 +2,7 @@ package io.paygate.payment;
 
 import io.paygate.connector.spi.ProcessorOutcome;
 import io.paygate.event.EventLog;
+import io.paygate.ledger.Ledger;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.web.CallContext;
 import java.time.Clock;
@@ -31,15 +32,17 @@ class OperationRecorder {
     private final EventLog events;
     private final Clock clock;
     private final ReconcilerSettings settings;
+    private final Ledger ledger;
 
     OperationRecorder(ChargeRepository charges, PaymentIntentRepository intents, ProcessorOperationRepository operations,
-                      EventLog events, Clock clock, ReconcilerSettings settings) {
+                      EventLog events, Clock clock, ReconcilerSettings settings, Ledger ledger) {
         this.charges = charges;
         this.intents = intents;
         this.operations = operations;
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -65,6 +68,9 @@ class OperationRecorder {
                 Charge captured = charge.resolved(Charge.SUCCEEDED, ProcessorState.CAPTURED, a.capturedMinor(), a.reference(),
                         null, null, null, null, now, null, charge.checkCount());
                 charges.update(captured);
+                Ledger.Captured accounting = ledger.recordCapture(captured.ledgerView(), a.capturedMinor(), captured.description());
+                charges.recordCaptureAccounting(captured.id(), accounting.fee(), accounting.balanceTransactionId());
+                captured = charges.findById(captured.id(), false).orElseThrow();
                 PaymentIntent next = intent.with(b -> {
                     b.status = PaymentIntentStatus.SUCCEEDED;
                     b.amountReceived = a.capturedMinor();
@@ -91,6 +97,7 @@ class OperationRecorder {
                 Charge voided = charge.resolved(charge.status(), ProcessorState.VOIDED, 0, v.reference(), charge.failureCode(),
                         charge.failureMessage(), charge.declineCode(), null, now, null, charge.checkCount());
                 charges.update(voided);
+                ledger.releaseAuthorization(charge.id());
                 PaymentIntent next = intent.with(b -> {
                     b.status = PaymentIntentStatus.CANCELED;
                     b.canceledAt = now / 1000;
@@ -130,6 +137,9 @@ class OperationRecorder {
                         : charge;
                 if (voided != charge) {
                     charges.update(voided);
+                }
+                if (wasAuthorized) {
+                    ledger.releaseAuthorization(charge.id());
                 }
                 PaymentIntent next = intent;
                 if (intent.status() != PaymentIntentStatus.CANCELED) {

@@ -2,6 +2,7 @@ package io.paygate.payment;
 
 import io.paygate.connector.spi.ProcessorOutcome;
 import io.paygate.event.EventLog;
+import io.paygate.ledger.Ledger;
 import io.paygate.paymentmethod.PaymentMethodService;
 import io.paygate.platform.web.CallContext;
 import java.time.Clock;
@@ -31,9 +32,11 @@ class OutcomeRecorder {
     private final EventLog events;
     private final Clock clock;
     private final ReconcilerSettings settings;
+    private final Ledger ledger;
 
     OutcomeRecorder(ChargeRepository charges, PaymentIntentRepository intents, ProcessorOperationRepository operations,
-                    PaymentMethodService paymentMethods, EventLog events, Clock clock, ReconcilerSettings settings) {
+                    PaymentMethodService paymentMethods, EventLog events, Clock clock, ReconcilerSettings settings,
+                    Ledger ledger) {
         this.charges = charges;
         this.intents = intents;
         this.operations = operations;
@@ -41,6 +44,7 @@ class OutcomeRecorder {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.ledger = ledger;
     }
 
     /** The intent and charge after an answer was applied (or found stale). */
@@ -75,6 +79,7 @@ class OutcomeRecorder {
         Charge updated = charge.resolved(Charge.SUCCEEDED, captured ? ProcessorState.CAPTURED : ProcessorState.AUTHORIZED,
                 approved.capturedMinor(), approved.reference(), null, null, null, null, now, null, charge.checkCount());
         charges.update(updated);
+        updated = recordInLedger(updated, approved);
         if (!intentStillAwaits(intent, charge)) {
             log.error("Processor approved charge {} but its payment intent {} is {}; the authorization needs review",
                     charge.id(), intent.id(), intent.status());
@@ -96,6 +101,19 @@ class OutcomeRecorder {
         events.record(ctx, "charge.succeeded", PaymentViews.charge(updated), null);
         events.record(ctx, captured ? "payment_intent.succeeded" : "payment_intent.amount_capturable_updated", intentView, null);
         return new Applied(next, updated);
+    }
+
+    /** The ledger follows the processor: a capture posts the money and the fee, an authorization holds it. */
+    private Charge recordInLedger(Charge charge, ProcessorOutcome.Approved approved) {
+        if (!approved.captured()) {
+            ledger.holdAuthorization(new Ledger.ChargeMoney(charge.id(), charge.merchantId(), charge.livemode(),
+                    charge.connectorAccountId(), charge.ledgerView().paymentMethodType(),
+                    io.paygate.connector.spi.Money.of(approved.authorizedMinor(), charge.currency())));
+            return charge;
+        }
+        Ledger.Captured captured = ledger.recordCapture(charge.ledgerView(), approved.capturedMinor(), charge.description());
+        charges.recordCaptureAccounting(charge.id(), captured.fee(), captured.balanceTransactionId());
+        return charges.findById(charge.id(), false).orElseThrow();
     }
 
     Applied decline(CallContext ctx, PaymentIntent intent, Charge charge, String reference, String code, String declineCode,

@@ -139,7 +139,7 @@ public class PaymentConfirmation {
                 charges.countForIntent(intent.id()) + 1, intent.customerId(), pm.id(), intent.amount(), 0, 0,
                 intent.currency(), processing.capturesAutomatically(), Charge.PENDING, ProcessorState.SENT, null, null, null,
                 details, account.connector(), account.id(), null, null, intent.description(), Map.of(), now / 1000, now,
-                now + settings.firstCheckAfterMs(), 0);
+                now + settings.firstCheckAfterMs(), 0, Charge.Accounting.NONE);
         charges.insert(charge);
         if (!intents.update(processing)) {
             throw new IllegalStateException("payment intent " + intentId + " changed concurrently while locked");

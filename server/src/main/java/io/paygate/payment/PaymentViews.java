@@ -100,7 +100,7 @@ public final class PaymentViews {
         out.put("amount_captured", c.amountCaptured());
         out.put("amount_refunded", refunded);
         out.put("application_fee_amount", null);
-        out.put("balance_transaction", null);
+        out.put("balance_transaction", c.accounting().balanceTransactionId());
         out.put("billing_details", billing instanceof Map<?, ?> map ? (Map<String, Object>) map : null);
         out.put("captured", c.processorState() == ProcessorState.CAPTURED || c.amountCaptured() > 0);
         out.put("connector", c.connector());
@@ -109,7 +109,7 @@ public final class PaymentViews {
         out.put("currency", c.currency());
         out.put("customer", c.customerId());
         out.put("description", c.description());
-        out.put("disputed", false);
+        out.put("disputed", c.accounting().amountDisputed() > 0);
         out.put("failure_code", c.failureCode());
         out.put("failure_message", c.failureMessage());
         out.put("fraud_details", Map.of());

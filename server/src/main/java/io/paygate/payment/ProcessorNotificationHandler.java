@@ -1,11 +1,11 @@
 package io.paygate.payment;
 
-import io.paygate.connector.ProcessorNotifications;
+import io.paygate.connector.ProcessorWatchers;
 import org.springframework.stereotype.Component;
 
 /** Turns a processor's "something changed" into an immediate check of that authorization. */
 @Component
-class ProcessorNotificationHandler implements ProcessorNotifications {
+class ProcessorNotificationHandler implements ProcessorWatchers.Authorizations {
 
     private final PaymentReconciler reconciler;
 

@@ -21,20 +21,20 @@ public record ReconcilerSettings(@DefaultValue("PT1S") Duration interval, @Defau
                                  @DefaultValue("PT5S") Duration pendingPoll, @DefaultValue("PT60S") Duration actionPoll,
                                  @DefaultValue("PT30S") Duration processorTimeout, @DefaultValue("32") int concurrency) {
 
-    long unknownRetryMs() {
+    public long unknownRetryMs() {
         return unknownRetry.toMillis();
     }
 
-    long pendingPollMs() {
+    public long pendingPollMs() {
         return pendingPoll.toMillis();
     }
 
-    long actionPollMs() {
+    public long actionPollMs() {
         return actionPoll.toMillis();
     }
 
     /** When an attempt written now should be chased if its call never reports back. */
-    long firstCheckAfterMs() {
+    public long firstCheckAfterMs() {
         return processorTimeout.toMillis() + grace.toMillis();
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChargeController {
 
-    private static final Set<String> EXPANDABLE = Set.of("customer", "payment_intent", "payment_method");
+    private static final Set<String> EXPANDABLE = Set.of("customer", "payment_intent", "payment_method", "balance_transaction");
 
     record Retrieve(List<String> expand) {
     }
@@ -35,14 +35,16 @@ class ChargeController {
     private final PaymentMethodService paymentMethods;
     private final RequestBinder binder;
     private final ApiResponses responses;
+    private final io.paygate.ledger.Ledger ledger;
 
     ChargeController(PaymentIntentService intents, CustomerService customers, PaymentMethodService paymentMethods,
-                     RequestBinder binder, ApiResponses responses) {
+                     RequestBinder binder, ApiResponses responses, io.paygate.ledger.Ledger ledger) {
         this.intents = intents;
         this.customers = customers;
         this.paymentMethods = paymentMethods;
         this.binder = binder;
         this.responses = responses;
+        this.ledger = ledger;
     }
 
     @GetMapping("/v1/charges/{id}")
@@ -70,6 +72,8 @@ class ChargeController {
         Expansion.expand(out, expand, list, "customer", id -> customers.get(ctx, id).render());
         Expansion.expand(out, expand, list, "payment_intent", id -> intents.render(intents.get(ctx, id)));
         Expansion.expand(out, expand, list, "payment_method", id -> paymentMethods.get(ctx, id).render());
+        Expansion.expand(out, expand, list, "balance_transaction",
+                id -> ledger.balanceTransaction(ctx.merchantId(), ctx.livemode(), id).render());
         return out;
     }
 }
