@@ -31,7 +31,8 @@ public class ConnectorAccountService {
 
     /** Settings the simulator understands: behaviour for load and chaos tests, and where it runs. */
     static final Set<String> SIMULATOR_SETTINGS = Set.of("latency_ms", "latency_jitter_ms", "error_rate", "timeout_rate",
-            "charged_then_timeout_rate", "hang_ms", "async_delay_ms", "timeout_ms", "base_url", "seed");
+            "charged_then_timeout_rate", "hang_ms", "async_delay_ms", "timeout_ms", "base_url", "seed", "refund_delay_ms",
+            "dispute_delay_ms", "dispute_decision_ms");
 
     public record AccountChanges(String displayName, Map<String, String> settings, Map<String, String> credentials,
                                  String status, Integer priority, Map<String, String> metadata) {

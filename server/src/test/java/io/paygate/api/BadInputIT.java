@@ -52,7 +52,11 @@ class BadInputIT extends PaygateIT {
             new Endpoint("GET", "/v1/charges"), new Endpoint("GET", "/v1/charges/{ch}"),
             new Endpoint("GET", "/v1/events"), new Endpoint("GET", "/v1/events/{evt}"),
             new Endpoint("GET", "/v1/connector_accounts"), new Endpoint("POST", "/v1/connector_accounts"),
-            new Endpoint("GET", "/v1/connector_accounts/{ca}"), new Endpoint("POST", "/v1/connector_accounts/{ca}"));
+            new Endpoint("GET", "/v1/connector_accounts/{ca}"), new Endpoint("POST", "/v1/connector_accounts/{ca}"),
+            new Endpoint("POST", "/v1/refunds"), new Endpoint("GET", "/v1/refunds"), new Endpoint("GET", "/v1/refunds/{re}"),
+            new Endpoint("POST", "/v1/refunds/{re}"), new Endpoint("POST", "/v1/refunds/{re}/cancel"),
+            new Endpoint("GET", "/v1/disputes"), new Endpoint("GET", "/v1/balance"),
+            new Endpoint("GET", "/v1/balance_transactions"), new Endpoint("GET", "/v1/balance_transactions/{txn}"));
 
     @BeforeEach
     void setUp() {
@@ -64,8 +68,10 @@ class BadInputIT extends PaygateIT {
         HttpApi.Response paid = api.post("/v1/payment_intents", other.secretKey(), "amount", "1000", "currency", "usd",
                 "payment_method", "pm_card_visa", "confirm", "true");
         String evt = api.get("/v1/events", other.secretKey(), "limit", "1").json().path("data").get(0).path("id").asString();
+        HttpApi.Response refund = api.post("/v1/refunds", other.secretKey(), "payment_intent", paid.text("id"), "amount", "100");
+        String txn = api.get("/v1/balance_transactions", other.secretKey(), "limit", "1").json().path("data").get(0).path("id").asString();
         ids = Map.of("cus", cus, "pm", pm, "pi", paid.text("id"), "ch", paid.text("latest_charge"), "evt", evt,
-                "ca", other.simulatorAccountId());
+                "ca", other.simulatorAccountId(), "re", refund.text("id"), "txn", txn);
     }
 
     @Test
@@ -176,6 +182,43 @@ class BadInputIT extends PaygateIT {
             assertThat(response.body()).doesNotContain("4242424242424241").doesNotContain("424242424242424");
         }
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void refundsAreValidatedBeforeAnythingMoves() {
+        Snapshot before = snapshot();
+        String key = merchant.secretKey();
+        HttpApi.Response declined = api.post("/v1/payment_intents", other.secretKey(), "amount", "1000", "currency", "usd",
+                "payment_method", "pm_card_chargeDeclined", "confirm", "true");
+        String failedCharge = declined.json().path("error").path("charge").asString();
+        HttpApi.Response mine = api.post("/v1/payment_intents", key, "amount", "1000", "currency", "usd",
+                "payment_method", "pm_card_visa", "confirm", "true");
+        HttpApi.Response canceled = api.post("/v1/payment_intents", key, "amount", "1000", "currency", "usd");
+        api.post("/v1/payment_intents/" + canceled.text("id") + "/cancel", key);
+        Snapshot afterSetup = snapshot();
+        Object[][] cases = {
+                {new String[] {"payment_intent", "pi_unknown"}, 404},
+                {new String[] {"charge", ids.get("ch")}, 404},
+                {new String[] {"charge", failedCharge}, 404},
+                {new String[] {"payment_intent", canceled.text("id")}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "amount", "0"}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "amount", "-5"}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "amount", "1001"}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "currency", "eur"}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "reason", "boredom"}, 400},
+                {new String[] {"payment_intent", mine.text("id"), "charge", mine.text("latest_charge")}, 400},
+                {new String[] {}, 400},
+        };
+        for (Object[] c : cases) {
+            HttpApi.Response response = api.post("/v1/refunds", key, (String[]) c[0]);
+            assertThat(response.status()).as(String.join(" ", (String[]) c[0]) + " -> " + response).isEqualTo((int) c[1]);
+            assertThat(response.errorType()).isEqualTo("invalid_request_error");
+        }
+        HttpApi.Response failed = api.post("/v1/refunds", other.secretKey(), "charge", failedCharge);
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(400);
+        assertThat(failed.errorCode()).isEqualTo("charge_not_refundable");
+        assertThat(snapshot()).isEqualTo(afterSetup);
+        assertThat(before).isNotEqualTo(afterSetup);
     }
 
     @Test

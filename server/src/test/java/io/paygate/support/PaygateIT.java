@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
         "paygate.reconciler.unknown-retry=PT0.5S",
         "paygate.reconciler.pending-poll=PT0.5S",
         "paygate.reconciler.action-poll=PT5S",
+        "paygate.ledger.release-interval=PT0.5S",
         "logging.file.name=target/test-logs/paygate-server.log"
 })
 public abstract class PaygateIT {
