@@ -1,17 +1,29 @@
 package io.paygate.simulator;
 
+import java.util.Objects;
+
 /**
  * One row of {@code sim_payments}: the simulator's own record of a payment, keyed for its client
  * by (account, idempotency key). Besides the current state it holds the plan made on receipt
  * ({@code plannedStatus}, the decline a failure ends with, the page or asynchronous wait), so
  * whoever moves it on (the request, a page, the resolver after a crash) reaches the same outcome.
  * Transitions return a new value; the repository applies them with a compare-and-set on status.
+ *
+ * <p>{@code aftermath} and the dispute timings are fixed on receipt too: what refunds of the payment
+ * do and whether it is disputed once captured. Capturing a disputing payment sets
+ * {@code disputeAtMs}, when the resolver opens its dispute. {@code amountRefunded} (refunds pending or
+ * succeeded) is only read here: refunds change it with their own conditional update.
  */
 public record SimPayment(String id, String accountId, String idempotencyKey, String reference, long amount,
                          String currency, boolean capture, String instrumentType, String instrumentLabel,
                          SimStatus status, SimStatus plannedStatus, long amountAuthorized, long amountCaptured,
                          Decline decline, ActionKind actionKind, boolean actionSucceeds, String returnUrl,
-                         Long resolveAtMs, long createdMs, long updatedMs) {
+                         Long resolveAtMs, long createdMs, long updatedMs, long amountRefunded, Aftermath aftermath,
+                         long disputeDelayMs, long disputeDecisionMs, Long disputeAtMs) {
+
+    public SimPayment {
+        Objects.requireNonNull(aftermath, "aftermath");
+    }
 
     /** The currency code of a void tombstone, which never held money (ISO 4217's "no currency"). */
     static final String NO_CURRENCY = "xxx";
@@ -24,7 +36,8 @@ public record SimPayment(String id, String accountId, String idempotencyKey, Str
     }
 
     /** A payment just accepted: {@code received}, with its plan, due to settle at {@code resolveAtMs}. */
-    public static SimPayment received(String id, NewPayment request, Plan plan, long now, long resolveAtMs) {
+    public static SimPayment received(String id, NewPayment request, Plan plan, Aftermath aftermath, long now,
+                                      long resolveAtMs) {
         SimStatus planned = switch (plan) {
             case Plan.Approve approve -> request.capture() ? SimStatus.CAPTURED : SimStatus.AUTHORIZED;
             case Plan.Refuse refuse -> SimStatus.DECLINED;
@@ -52,7 +65,8 @@ public record SimPayment(String id, String accountId, String idempotencyKey, Str
         return new SimPayment(id, request.accountId(), request.idempotencyKey(), request.reference(),
                 request.amount(), request.currency(), request.capture(), request.instrument().type(),
                 request.instrument().label(), SimStatus.RECEIVED, planned, 0, 0, decline, kind, succeeds,
-                request.returnUrl(), resolveAtMs, now, now);
+                request.returnUrl(), resolveAtMs, now, now, 0, aftermath, request.simulation().disputeDelayMs(),
+                request.simulation().disputeDecisionMs(), null);
     }
 
     /**
@@ -61,7 +75,8 @@ public record SimPayment(String id, String accountId, String idempotencyKey, Str
      */
     public static SimPayment tombstone(String id, String accountId, String idempotencyKey, long now) {
         return new SimPayment(id, accountId, idempotencyKey, null, 0, NO_CURRENCY, false, NO_INSTRUMENT, null,
-                SimStatus.VOIDED, SimStatus.VOIDED, 0, 0, null, null, false, null, null, now, now);
+                SimStatus.VOIDED, SimStatus.VOIDED, 0, 0, null, null, false, null, null, now, now, 0, Aftermath.ORDINARY,
+                0, 0, null);
     }
 
     /**
@@ -115,9 +130,19 @@ public record SimPayment(String id, String accountId, String idempotencyKey, Str
         return with(SimStatus.DECLINED, 0, 0, reason, null, now);
     }
 
+    /** A payment that disputes is due for its dispute {@code disputeDelayMs} after it is captured. */
     private SimPayment with(SimStatus next, long authorized, long captured, Decline reason, Long resolveAt, long now) {
+        boolean capturedNow = next == SimStatus.CAPTURED && status != SimStatus.CAPTURED;
+        Long disputeAt = capturedNow && aftermath.dispute() != DisputeBehaviour.NONE
+                ? Long.valueOf(now + disputeDelayMs) : disputeAtMs;
         return new SimPayment(id, accountId, idempotencyKey, reference, amount, currency, capture, instrumentType,
                 instrumentLabel, next, plannedStatus, authorized, captured, reason, actionKind, actionSucceeds,
-                returnUrl, resolveAt, createdMs, now);
+                returnUrl, resolveAt, createdMs, now, amountRefunded, aftermath, disputeDelayMs, disputeDecisionMs,
+                disputeAt);
+    }
+
+    /** What can still be refunded: the amount captured less refunds pending or succeeded. */
+    public long refundable() {
+        return amountCaptured - amountRefunded;
     }
 }

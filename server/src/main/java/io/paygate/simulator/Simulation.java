@@ -7,17 +7,26 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The behaviour knobs a payment request carries (from its connector account's settings): latency,
- * failures before anything is recorded, and charges whose answer never arrives.
+ * The behaviour knobs a request carries (from its connector account's settings): latency, failures
+ * before anything is recorded, charges whose answer never arrives, and how long the simulator's
+ * later events take.
  *
- * @param seed when set, every random draw is a function of (seed, idempotency key), so a load or
- *             chaos test replays the same failures for the same keys
+ * @param seed              when set, every random draw is a function of (seed, idempotency key), so a
+ *                          load or chaos test replays the same failures for the same keys
+ * @param refundDelayMs     how long a refund of the asynchronous test cards takes to reach its final state
+ * @param disputeDelayMs    how long after capture the disputing test cards open their dispute (stored
+ *                          with the payment, since the processor opens it without a request)
+ * @param disputeDecisionMs how long after evidence is submitted the issuer decides (stored likewise)
  */
 public record Simulation(long latencyMs, long latencyJitterMs, double errorRate, double timeoutRate,
-                         double chargedThenTimeoutRate, long hangMs, long asyncDelayMs, Long seed) {
+                         double chargedThenTimeoutRate, long hangMs, long asyncDelayMs, Long seed,
+                         long refundDelayMs, long disputeDelayMs, long disputeDecisionMs) {
 
     public static final long DEFAULT_HANG_MS = 60_000;
     public static final long DEFAULT_ASYNC_DELAY_MS = 3_000;
+    public static final long DEFAULT_REFUND_DELAY_MS = 3_000;
+    public static final long DEFAULT_DISPUTE_DELAY_MS = 2_000;
+    public static final long DEFAULT_DISPUTE_DECISION_MS = 2_000;
     public static final Simulation NONE = new Simulation(0, 0, 0, 0, 0, DEFAULT_HANG_MS, DEFAULT_ASYNC_DELAY_MS, null);
 
     public Simulation {
@@ -25,9 +34,19 @@ public record Simulation(long latencyMs, long latencyJitterMs, double errorRate,
         requireNonNegative(latencyJitterMs, "latency_jitter_ms");
         requireNonNegative(hangMs, "hang_ms");
         requireNonNegative(asyncDelayMs, "async_delay_ms");
+        requireNonNegative(refundDelayMs, "refund_delay_ms");
+        requireNonNegative(disputeDelayMs, "dispute_delay_ms");
+        requireNonNegative(disputeDecisionMs, "dispute_decision_ms");
         requireRate(errorRate, "error_rate");
         requireRate(timeoutRate, "timeout_rate");
         requireRate(chargedThenTimeoutRate, "charged_then_timeout_rate");
+    }
+
+    /** Payment knobs with the default refund and dispute timings. */
+    public Simulation(long latencyMs, long latencyJitterMs, double errorRate, double timeoutRate,
+                      double chargedThenTimeoutRate, long hangMs, long asyncDelayMs, Long seed) {
+        this(latencyMs, latencyJitterMs, errorRate, timeoutRate, chargedThenTimeoutRate, hangMs, asyncDelayMs, seed,
+                DEFAULT_REFUND_DELAY_MS, DEFAULT_DISPUTE_DELAY_MS, DEFAULT_DISPUTE_DECISION_MS);
     }
 
     /** What happens to one request. */
@@ -64,6 +83,14 @@ public record Simulation(long latencyMs, long latencyJitterMs, double errorRate,
             kind = Kind.NORMAL;
         }
         return new Fate(latencyMs + jitter, kind);
+    }
+
+    /**
+     * The processing time of a request that only the latency knobs apply to (refunds, which are
+     * never failed or hung on purpose).
+     */
+    public long latencyFor(String idempotencyKey) {
+        return draw(idempotencyKey).delayMs();
     }
 
     private static long mix(long seed, String key) {

@@ -45,4 +45,42 @@ public class SimulatorException extends RuntimeException {
         return new SimulatorException(400, "amount_too_large", "The capture amount " + requested
                 + " is larger than the authorized amount " + authorized + ".");
     }
+
+    public static SimulatorException missingRefund(String idempotencyKey) {
+        return new SimulatorException(404, "resource_missing", "No refund with idempotency key '" + idempotencyKey + "'.");
+    }
+
+    public static SimulatorException missingDispute(String id) {
+        return new SimulatorException(404, "resource_missing", "No dispute '" + id + "'.");
+    }
+
+    public static SimulatorException notRefundable(SimStatus status) {
+        return new SimulatorException(400, "invalid_state", "The payment is " + status.wireName()
+                + " and cannot be refunded; only captured payments can.");
+    }
+
+    public static SimulatorException refundTooLarge(long requested, long refundable) {
+        return new SimulatorException(400, "amount_too_large", "The refund amount " + requested
+                + " is larger than the amount left to refund, " + refundable + ".");
+    }
+
+    public static SimulatorException refundNotCancelable(SimRefundStatus status) {
+        return new SimulatorException(400, "refund_not_cancelable", "The refund is " + status.wireName()
+                + "; only a pending refund can be canceled.");
+    }
+
+    public static SimulatorException disputeClosed(SimDisputeStatus status) {
+        return new SimulatorException(400, "dispute_closed", "The dispute is closed (" + status.wireName() + ").");
+    }
+
+    public static SimulatorException disputeUnderReview(SimDisputeStatus status) {
+        return new SimulatorException(400, "dispute_under_review", "The dispute's evidence was submitted and is "
+                + "under review (" + status.wireName() + "); it can no longer be changed.");
+    }
+
+    /** An idempotency key sent again for a different request than the one it was first used for. */
+    public static SimulatorException keyReused() {
+        return new SimulatorException(400, "idempotency_key_reused",
+                "This idempotency key was already used for a different request.");
+    }
 }

@@ -76,7 +76,8 @@ public class SimulatorPayments {
     private Result accept(NewPayment request, Simulation.Fate fate) {
         long now = clock.millis();
         Plan plan = OutcomeTable.plan(request.instrument(), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
-        SimPayment fresh = SimPayment.received(ids.next("simpay"), request, plan, now, now + fate.delayMs());
+        SimPayment fresh = SimPayment.received(ids.next("simpay"), request, plan,
+                OutcomeTable.aftermath(request.instrument()), now, now + fate.delayMs());
         Optional<SimPayment> earlier = insertUnlessKnown(fresh);
         if (earlier.isPresent()) {
             return repeat(earlier.get(), request.simulation(), fate);

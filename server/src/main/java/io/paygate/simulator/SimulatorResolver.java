@@ -2,7 +2,7 @@ package io.paygate.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,10 +11,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves payments on without a request: pending payments whose asynchronous answer is due, and
+ * Moves things on without a request: pending payments whose asynchronous answer is due,
  * {@code received} payments that the request accepting them abandoned (the process died during the
- * simulated processing time). So every payment the simulator accepted reaches its final state,
- * also after a restart. Several instances may run this at once: each change is a compare-and-set.
+ * simulated processing time), refunds of the asynchronous test cards whose delay is over, disputes
+ * due to open after capture, and submitted dispute evidence due for a decision. All of that work is
+ * recorded as due times in the database, so it is picked up after a restart too. Several instances
+ * may run this at once: each change is a compare-and-set, and each one is notified after it is
+ * committed.
  */
 @Component
 class SimulatorResolver {
@@ -23,13 +26,18 @@ class SimulatorResolver {
     private static final int BATCH = 200;
 
     private final SimPaymentRepository payments;
+    private final SimulatorRefunds refunds;
+    private final SimulatorDisputes disputes;
     private final SimulatorNotifier notifier;
     private final Clock clock;
     private final Duration grace;
 
-    SimulatorResolver(SimPaymentRepository payments, SimulatorNotifier notifier, Clock clock,
+    SimulatorResolver(SimPaymentRepository payments, SimulatorRefunds refunds, SimulatorDisputes disputes,
+                      SimulatorNotifier notifier, Clock clock,
                       @Value("${paygate.simulator.recovery-grace:PT5S}") Duration grace) {
         this.payments = payments;
+        this.refunds = refunds;
+        this.disputes = disputes;
         this.notifier = notifier;
         this.clock = clock;
         this.grace = grace;
@@ -44,7 +52,7 @@ class SimulatorResolver {
         }
     }
 
-    /** One pass; returns how many payments it moved. */
+    /** One pass; returns how many payments, refunds and disputes it moved or opened. */
     int resolveNow() {
         long now = clock.millis();
         int moved = 0;
@@ -56,6 +64,26 @@ class SimulatorResolver {
         // payment is then over too, so it resolves on the next pass.
         for (SimPayment payment : payments.due(SimStatus.RECEIVED, now - grace.toMillis(), BATCH)) {
             moved += move(payment.afterReceipt(clock.millis(), 0), SimStatus.RECEIVED);
+        }
+        for (SimRefund refund : refunds.due(now, BATCH)) {
+            SimRefund next = refund.resolved(clock.millis());
+            if (refunds.move(refund, next)) {
+                notifier.changed(next);
+                moved++;
+            }
+        }
+        for (SimPayment payment : disputes.openingsDue(now, BATCH)) {
+            Optional<SimDispute> opened = disputes.open(payment);
+            opened.ifPresent(notifier::changed);
+            moved += opened.isPresent() ? 1 : 0;
+        }
+        for (SimDispute dispute : disputes.decisionsDue(now, BATCH)) {
+            Optional<SimDispute> decided = disputes.decide(dispute);
+            // Undecided evidence only ends the wait: nothing changed that Paygate could see.
+            if (decided.isPresent() && decided.get().status() != dispute.status()) {
+                notifier.changed(decided.get());
+                moved++;
+            }
         }
         return moved;
     }

@@ -21,7 +21,8 @@ class OutcomeTableTest {
     @ParameterizedTest
     @ValueSource(strings = {"4242424242424242", "5555555555554444", "378282246310005", "6011111111111117",
             "3566002020360505", "6200000000000005", "3056930009020004", "4000000000000077", "4000056655665556",
-            "5200828282828210", "5105105105105100", "4000000000000259", "4111111111111111", "6759649826438453"})
+            "5200828282828210", "5105105105105100", "4000000000000259", "4111111111111111", "6759649826438453",
+            "4000000000001976", "4000000000005126", "4000000000007726"})
     void approvesOrdinaryCards(String number) {
         assertThat(card(number)).isEqualTo(new Plan.Approve());
     }
@@ -89,6 +90,34 @@ class OutcomeTableTest {
         assertThat(OutcomeTable.plan(new SimInstrument.NetBanking("hdfc_failure"), TODAY))
                 .isEqualTo(new Plan.Challenge(ActionKind.BANK, false, new Decline("payment_method_provider_decline",
                         null, "The bank declined the payment.")));
+    }
+
+    @Test
+    void refundTestCardsFailOrWait() {
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Card("4000000000005126", 12, 2030)))
+                .isEqualTo(new Aftermath(RefundBehaviour.FAILS_LATER, DisputeBehaviour.NONE));
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Card("4000000000007726", 12, 2030)))
+                .isEqualTo(new Aftermath(RefundBehaviour.PENDING_FIRST, DisputeBehaviour.NONE));
+    }
+
+    @Test
+    void disputeTestCardsAreDisputedAfterCapture() {
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Card("4000000000000259", 12, 2030)))
+                .isEqualTo(new Aftermath(RefundBehaviour.SUCCEEDS, DisputeBehaviour.CHARGEBACK));
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Card("4000000000001976", 12, 2030)))
+                .isEqualTo(new Aftermath(RefundBehaviour.SUCCEEDS, DisputeBehaviour.INQUIRY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4242424242424242", "5555555555554444", "4000000000000002", "4000000000003220"})
+    void everyOtherCardIsOrdinaryAfterCapture(String number) {
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Card(number, 12, 2030))).isEqualTo(Aftermath.ORDINARY);
+    }
+
+    @Test
+    void upiAndNetBankingAreOrdinaryAfterCapture() {
+        assertThat(OutcomeTable.aftermath(new SimInstrument.Upi("success@upi"))).isEqualTo(Aftermath.ORDINARY);
+        assertThat(OutcomeTable.aftermath(new SimInstrument.NetBanking("hdfc_success"))).isEqualTo(Aftermath.ORDINARY);
     }
 
     @ParameterizedTest

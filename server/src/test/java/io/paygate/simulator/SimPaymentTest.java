@@ -11,7 +11,7 @@ class SimPaymentTest {
     private static SimPayment received(SimInstrument instrument, Plan plan, boolean capture) {
         NewPayment request = new NewPayment("ca_1", "key_1", 1999, "usd", capture, "pi_1", "http://shop/return",
                 instrument, Simulation.NONE);
-        return SimPayment.received("simpay_1", request, plan, NOW, NOW + 200);
+        return SimPayment.received("simpay_1", request, plan, OutcomeTable.aftermath(instrument), NOW, NOW + 200);
     }
 
     @Test

@@ -48,6 +48,22 @@ class SimulationTest {
     }
 
     @Test
+    void refundAndDisputeTimingsDefaultToStripesTestPace() {
+        assertThat(Simulation.NONE.refundDelayMs()).isEqualTo(3_000);
+        assertThat(Simulation.NONE.disputeDelayMs()).isEqualTo(2_000);
+        assertThat(Simulation.NONE.disputeDecisionMs()).isEqualTo(2_000);
+        assertThat(rates(0, 0, 0, null).refundDelayMs()).isEqualTo(Simulation.DEFAULT_REFUND_DELAY_MS);
+        assertThatThrownBy(() -> new Simulation(0, 0, 0, 0, 0, 0, 0, null, -1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refund_delay_ms");
+    }
+
+    @Test
+    void aRefundsLatencyIsTheDrawnDelayWhateverTheRates() {
+        Simulation failing = new Simulation(100, 0, 1, 1, 1, 1000, 3000, 7L, 10, 10, 10);
+        assertThat(failing.latencyFor("k")).isEqualTo(100);
+    }
+
+    @Test
     void refusesRatesOutsideZeroToOne() {
         assertThatThrownBy(() -> rates(1.5, 0, 0, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rates(0, -0.1, 0, null)).isInstanceOf(IllegalArgumentException.class);

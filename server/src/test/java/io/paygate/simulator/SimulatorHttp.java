@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class SimulatorHttp {
 
     static final String PAYMENTS = "/simulator/v1/payments";
+    static final String REFUNDS = "/simulator/v1/refunds";
+    static final String DISPUTES = "/simulator/v1/disputes";
 
     record Response(int status, String raw, JsonNode json, HttpResponse<String> http) {
         String text(String field) {
@@ -25,6 +29,11 @@ final class SimulatorHttp {
 
         long number(String field) {
             return json.get(field).asLong();
+        }
+
+        /** The {@code data} of a list. */
+        List<JsonNode> data() {
+            return json.get("data").valueStream().toList();
         }
 
         String errorCode() {
@@ -89,6 +98,42 @@ final class SimulatorHttp {
 
     Response payment(String idempotencyKey) {
         return get(PAYMENTS + "/" + idempotencyKey);
+    }
+
+    /** Refunds {@code amount} of the payment sent with {@code paymentKey}, with these simulation knobs. */
+    Response refund(String paymentKey, String refundKey, long amount, Map<String, String> simulation) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        body.put("reason", "requested_by_customer");
+        body.put("simulation", simulation);
+        return post(PAYMENTS + "/" + paymentKey + "/refunds", refundKey, body);
+    }
+
+    Response refundOf(String refundKey) {
+        return get(REFUNDS + "/" + refundKey);
+    }
+
+    Response cancelRefund(String refundKey) {
+        return post(REFUNDS + "/" + refundKey + "/cancel", "cancel_" + UUID.randomUUID(), Map.of());
+    }
+
+    Response disputesOf(String paymentKey) {
+        return get(DISPUTES + "?payment_key=" + paymentKey);
+    }
+
+    Response dispute(String id) {
+        return get(DISPUTES + "/" + id);
+    }
+
+    Response evidence(String disputeId, String operationKey, Map<String, String> evidence, boolean submit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("evidence", evidence);
+        body.put("submit", submit);
+        return post(DISPUTES + "/" + disputeId, operationKey, body);
+    }
+
+    Response closeDispute(String disputeId, String operationKey) {
+        return post(DISPUTES + "/" + disputeId + "/close", operationKey, Map.of());
     }
 
     CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A payment accepted by a process that then died is finished by the resolver. */
+/**
+ * Work left by a process that died is finished by the resolver: payments it accepted, refunds and
+ * disputes that fell due, evidence waiting for a decision.
+ */
 class SimulatorResolverIT extends SimulatorServerTest {
 
     @Autowired
@@ -22,6 +25,10 @@ class SimulatorResolverIT extends SimulatorServerTest {
     Clock clock;
     @Autowired
     SimulatorResolver resolver;
+    @Autowired
+    SimulatorDisputes disputes;
+    @Autowired
+    SimPaymentRepository payments;
 
     /** A {@code received} row as a crashed request leaves it: planned, due at {@code resolveAtMs}, never settled. */
     private String abandoned(String key, String instrumentType, String planned, String actionKind, long resolveAtMs) {
@@ -64,5 +71,93 @@ class SimulatorResolverIT extends SimulatorServerTest {
         resolver.resolveNow();
 
         assertThat(sim.payment(key).text("status")).isEqualTo("received");
+    }
+
+    /** A captured payment of 1999 as stored, with its after-capture behaviour and due times. */
+    private String capturedRow(String key, String refundBehaviour, String disputeBehaviour, long amountRefunded,
+                               Long disputeAtMs) {
+        String id = ids.next("simpay");
+        long now = clock.millis();
+        jdbc.sql("""
+                        insert into sim_payments (id, account_id, idem_key, reference, amount, currency, capture,
+                            instrument_type, instrument_label, status, planned_status, amount_authorized, amount_captured,
+                            action_succeeds, created_ms, updated_ms, amount_refunded, refund_behaviour, dispute_behaviour,
+                            dispute_delay_ms, dispute_decision_ms, dispute_at_ms)
+                        values (?, ?, ?, ?, 1999, 'usd', true, 'card', 'visa •••• 0259', 'captured', 'captured', 1999,
+                            1999, true, ?, ?, ?, ?, ?, 0, 0, ?)""")
+                .params(id, sim.account, key, reference(), now, now, amountRefunded, refundBehaviour, disputeBehaviour,
+                        disputeAtMs)
+                .update();
+        return id;
+    }
+
+    @Test
+    void settlesARefundWhoseDelayPassedWhileTheProcessWasDown() {
+        String paymentKey = key();
+        String paymentId = capturedRow(paymentKey, "fails_later", "none", 1999, null);
+        String refundKey = key();
+        long past = clock.millis() - 60_000;
+        jdbc.sql("""
+                        insert into sim_refunds (id, account_id, idem_key, payment_id, payment_key, amount, currency,
+                            status, planned_status, resolve_at_ms, created_ms, updated_ms)
+                        values (?, ?, ?, ?, ?, 1999, 'usd', 'succeeded', 'failed', ?, ?, ?)""")
+                .params(ids.next("simre"), sim.account, refundKey, paymentId, paymentKey, past, past, past)
+                .update();
+
+        SimulatorHttp.Response failed = awaitRefund(refundKey, "failed", Duration.ofSeconds(10));
+
+        assertThat(failed.json().path("failure").path("code").asString()).isEqualTo("refund_failed");
+        assertThat(sim.payment(paymentKey).number("amount_refunded")).isZero();
+        verify(notifications, timeout(5000)).refundChanged(sim.account, refundKey);
+    }
+
+    @Test
+    void opensADisputeThatFellDueWhileTheProcessWasDown() {
+        String paymentKey = key();
+        capturedRow(paymentKey, "succeeds", "chargeback", 0, clock.millis() - 60_000);
+
+        SimulatorHttp.Response dispute = awaitDispute(paymentKey, Duration.ofSeconds(10));
+
+        assertThat(dispute.text("status")).isEqualTo("needs_response");
+        verify(notifications, timeout(5000)).disputeChanged(sim.account, dispute.text("id"));
+    }
+
+    @Test
+    void decidesEvidenceSubmittedBeforeACrash() {
+        String paymentKey = key();
+        String paymentId = capturedRow(paymentKey, "succeeds", "chargeback", 0, null);
+        String disputeId = ids.next("simdp");
+        long past = clock.millis() - 60_000;
+        jdbc.sql("""
+                        insert into sim_disputes (id, account_id, payment_id, payment_key, amount, currency, status,
+                            reason, evidence, evidence_due_by, submission_count, decision_ms, decide_at_ms, version,
+                            created_ms, updated_ms)
+                        values (?, ?, ?, ?, 1999, 'usd', 'under_review', 'fraudulent',
+                            '{"uncategorized_text":"winning_evidence"}', ?, 1, 0, ?, 3, ?, ?)""")
+                .params(disputeId, sim.account, paymentId, paymentKey, past / 1000 + 604_800, past, past, past)
+                .update();
+
+        SimulatorHttp.Response won = awaitDisputeStatus(disputeId, "won", Duration.ofSeconds(10));
+
+        assertThat(won.json().path("evidence").path("uncategorized_text").asString()).isEqualTo("winning_evidence");
+        verify(notifications, timeout(5000)).disputeChanged(sim.account, disputeId);
+    }
+
+    @Test
+    void twoResolversOpenOneDispute() {
+        String paymentKey = key();
+        String paymentId = capturedRow(paymentKey, "succeeds", "inquiry", 0, clock.millis() + 600_000);
+        SimPayment payment = jdbcPayment(paymentId);
+
+        assertThat(disputes.open(payment)).isPresent();
+        assertThat(disputes.open(payment)).isEmpty();
+
+        assertThat(sim.disputesOf(paymentKey).data()).hasSize(1);
+        assertThat(jdbc.sql("select dispute_at_ms from sim_payments where id = ?").param(paymentId)
+                .query(Long.class).list()).containsExactly((Long) null);
+    }
+
+    private SimPayment jdbcPayment(String id) {
+        return payments.findById(id).orElseThrow();
     }
 }

@@ -66,6 +66,25 @@ abstract class SimulatorServerTest {
                 .until(() -> sim.payment(idempotencyKey), r -> r.status() == 200 && status.equals(r.text("status")));
     }
 
+    /** Polls the refund until it has {@code status}, failing after {@code within}. */
+    SimulatorHttp.Response awaitRefund(String refundKey, String status, Duration within) {
+        return await().atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> sim.refundOf(refundKey), r -> r.status() == 200 && status.equals(r.text("status")));
+    }
+
+    /** Polls until the payment has its dispute, failing after {@code within}. */
+    SimulatorHttp.Response awaitDispute(String paymentKey, Duration within) {
+        SimulatorHttp.Response list = await().atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> sim.disputesOf(paymentKey), r -> r.status() == 200 && r.data().size() == 1);
+        return sim.dispute(list.data().getFirst().get("id").asString());
+    }
+
+    /** Polls the dispute until it has {@code status}, failing after {@code within}. */
+    SimulatorHttp.Response awaitDisputeStatus(String disputeId, String status, Duration within) {
+        return await().atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> sim.dispute(disputeId), r -> r.status() == 200 && status.equals(r.text("status")));
+    }
+
     private static Path freshDirectory() {
         try {
             return Files.createTempDirectory("paygate-simulator-test");

@@ -3,11 +3,17 @@ package io.paygate.simulator.web;
 import io.paygate.connector.spi.Currency;
 import io.paygate.platform.json.Json;
 import io.paygate.simulator.NewPayment;
+import io.paygate.simulator.NewRefund;
+import io.paygate.simulator.SimDispute;
 import io.paygate.simulator.SimInstrument;
 import io.paygate.simulator.Simulation;
 import io.paygate.simulator.SimulatorException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +27,10 @@ final class PaymentRequests {
     private static final int MAX_RETURN_URL = 2000;
     /** A UPI address or bank code; the stored label adds a short prefix and must fit 100 characters. */
     private static final int MAX_NAME = 80;
+    /** Stripe's limit for one evidence text. */
+    private static final int MAX_EVIDENCE_TEXT = 20_000;
+    private static final Pattern EVIDENCE_FIELD = Pattern.compile("[a-z0-9_]{1,60}");
+    private static final List<String> REFUND_REASONS = List.of("duplicate", "fraudulent", "requested_by_customer");
 
     private PaymentRequests() {
     }
@@ -59,6 +69,60 @@ final class PaymentRequests {
     static Long captureAmount(JsonNode body) {
         JsonNode amount = body.get("amount");
         return amount == null || amount.isNull() ? null : requiredLong(body, "amount");
+    }
+
+    /**
+     * A refund of the payment sent with {@code paymentKey}: an amount, optionally the currency
+     * (which must be the payment's), one of Stripe's reasons, and the account's simulation knobs
+     * (only the latency and {@code refund_delay_ms} apply to refunds).
+     */
+    static NewRefund refund(String accountId, String idempotencyKey, String paymentKey, JsonNode body) {
+        long amount = requiredLong(body, "amount");
+        if (amount <= 0 || amount > Currency.MAXIMUM_AMOUNT_MINOR) {
+            throw SimulatorException.invalidRequest("amount must be between 1 and " + Currency.MAXIMUM_AMOUNT_MINOR + ".");
+        }
+        String currency = optionalText(body, "currency", 3);
+        String reason = optionalText(body, "reason", MAX_NAME);
+        if (reason != null && !REFUND_REASONS.contains(reason)) {
+            throw SimulatorException.invalidRequest("reason must be one of " + String.join(", ", REFUND_REASONS) + ".");
+        }
+        return new NewRefund(accountId, idempotencyKey, paymentKey, amount,
+                currency == null ? null : currency.toLowerCase(Locale.ROOT), reason, simulation(body.get("simulation")));
+    }
+
+    /** The evidence fields of a dispute update: an object of strings, an empty string removing a field. */
+    static Map<String, String> evidence(JsonNode body) {
+        JsonNode node = body.get("evidence");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw SimulatorException.invalidRequest("evidence must be an object of text fields.");
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            if (!EVIDENCE_FIELD.matcher(name).matches()) {
+                throw SimulatorException.invalidRequest("evidence field names are lowercase letters, digits and "
+                        + "underscores, at most 60 characters.");
+            }
+            JsonNode value = field.getValue();
+            if (!value.isString() || value.asString().length() > MAX_EVIDENCE_TEXT) {
+                throw SimulatorException.invalidRequest("evidence." + name + " must be text of at most "
+                        + MAX_EVIDENCE_TEXT + " characters.");
+            }
+            evidence.put(name, value.asString());
+        }
+        if (evidence.size() > SimDispute.MAX_EVIDENCE_FIELDS) {
+            throw SimulatorException.invalidRequest("A dispute holds at most " + SimDispute.MAX_EVIDENCE_FIELDS
+                    + " evidence fields.");
+        }
+        return evidence;
+    }
+
+    /** Whether a dispute update submits the evidence; false when the body does not say. */
+    static boolean submit(JsonNode body) {
+        return optionalBoolean(body, "submit", false);
     }
 
     private static SimInstrument instrument(JsonNode node) {
@@ -106,7 +170,10 @@ final class PaymentRequests {
                     longKnob(node, "latency_jitter_ms", none.latencyJitterMs()),
                     rateKnob(node, "error_rate"), rateKnob(node, "timeout_rate"), rateKnob(node, "charged_then_timeout_rate"),
                     longKnob(node, "hang_ms", none.hangMs()), longKnob(node, "async_delay_ms", none.asyncDelayMs()),
-                    seed == null ? null : Long.parseLong(seed));
+                    seed == null ? null : Long.parseLong(seed),
+                    longKnob(node, "refund_delay_ms", none.refundDelayMs()),
+                    longKnob(node, "dispute_delay_ms", none.disputeDelayMs()),
+                    longKnob(node, "dispute_decision_ms", none.disputeDecisionMs()));
         } catch (IllegalArgumentException e) {
             throw SimulatorException.invalidRequest("Invalid simulation setting: " + e.getMessage());
         }

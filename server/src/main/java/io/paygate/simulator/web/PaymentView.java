@@ -27,6 +27,7 @@ final class PaymentView {
         out.put("capture", p.capture());
         out.put("amount_authorized", p.amountAuthorized());
         out.put("amount_captured", p.amountCaptured());
+        out.put("amount_refunded", p.amountRefunded());
         out.put("reference", p.reference());
         out.put("instrument", p.instrumentLabel());
         out.put("decline", p.status() == SimStatus.DECLINED ? decline(p.decline()) : null);

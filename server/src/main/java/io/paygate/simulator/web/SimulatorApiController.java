@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The simulator processor's JSON API, as a remote processor would expose it. It is not part of
@@ -27,11 +26,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/simulator/v1/payments")
 class SimulatorApiController {
-
-    static final String ACCOUNT_HEADER = "Simulator-Account";
-    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    private static final int MAX_ACCOUNT = 40;
-    private static final int MAX_KEY = 100;
 
     private final SimulatorPayments payments;
     private final SimulatorOperations operations;
@@ -44,11 +38,11 @@ class SimulatorApiController {
     }
 
     @PostMapping
-    ResponseEntity<String> create(@RequestHeader(value = ACCOUNT_HEADER, required = false) String account,
-                                  @RequestHeader(value = IDEMPOTENCY_HEADER, required = false) String key,
+    ResponseEntity<String> create(@RequestHeader(value = ApiHeaders.ACCOUNT_HEADER, required = false) String account,
+                                  @RequestHeader(value = ApiHeaders.IDEMPOTENCY_HEADER, required = false) String key,
                                   @RequestBody(required = false) String body, HttpServletRequest request) {
-        String accountId = account(account);
-        String idempotencyKey = idempotencyKey(key);
+        String accountId = ApiHeaders.account(account);
+        String idempotencyKey = ApiHeaders.idempotencyKey(key);
         NewPayment payment = PaymentRequests.payment(accountId, idempotencyKey, PaymentRequests.readObject(json, body));
         return switch (payments.create(payment)) {
             case SimulatorPayments.Result.Answered answered -> ok(answered.payment(), request);
@@ -62,79 +56,49 @@ class SimulatorApiController {
     }
 
     @PostMapping("/{paymentKey}/capture")
-    ResponseEntity<String> capture(@RequestHeader(value = ACCOUNT_HEADER, required = false) String account,
-                                   @RequestHeader(value = IDEMPOTENCY_HEADER, required = false) String key,
+    ResponseEntity<String> capture(@RequestHeader(value = ApiHeaders.ACCOUNT_HEADER, required = false) String account,
+                                   @RequestHeader(value = ApiHeaders.IDEMPOTENCY_HEADER, required = false) String key,
                                    @PathVariable String paymentKey, @RequestBody(required = false) String body,
                                    HttpServletRequest request) {
-        String accountId = account(account);
-        String operationKey = idempotencyKey(key);
+        String accountId = ApiHeaders.account(account);
+        String operationKey = ApiHeaders.idempotencyKey(key);
         Long amount = body == null || body.isBlank() ? null
                 : PaymentRequests.captureAmount(PaymentRequests.readObject(json, body));
         return ok(operations.capture(accountId, paymentKey, operationKey, amount), request);
     }
 
     @PostMapping("/{paymentKey}/void")
-    ResponseEntity<String> voidPayment(@RequestHeader(value = ACCOUNT_HEADER, required = false) String account,
-                                       @RequestHeader(value = IDEMPOTENCY_HEADER, required = false) String key,
+    ResponseEntity<String> voidPayment(@RequestHeader(value = ApiHeaders.ACCOUNT_HEADER, required = false) String account,
+                                       @RequestHeader(value = ApiHeaders.IDEMPOTENCY_HEADER, required = false) String key,
                                        @PathVariable String paymentKey, HttpServletRequest request) {
-        String accountId = account(account);
-        String operationKey = idempotencyKey(key);
-        checkLength(paymentKey, "payment idempotency key");
+        String accountId = ApiHeaders.account(account);
+        String operationKey = ApiHeaders.idempotencyKey(key);
+        ApiHeaders.checkLength(paymentKey, "payment idempotency key");
         return ok(operations.voidPayment(accountId, paymentKey, operationKey), request);
     }
 
     @GetMapping("/{paymentKey}")
-    ResponseEntity<String> retrieve(@RequestHeader(value = ACCOUNT_HEADER, required = false) String account,
+    ResponseEntity<String> retrieve(@RequestHeader(value = ApiHeaders.ACCOUNT_HEADER, required = false) String account,
                                     @PathVariable String paymentKey, HttpServletRequest request) {
-        String accountId = account(account);
+        String accountId = ApiHeaders.account(account);
         return ok(payments.find(accountId, paymentKey).orElseThrow(() -> SimulatorException.missing(paymentKey)),
                 request);
     }
 
     @GetMapping
-    ResponseEntity<String> list(@RequestHeader(value = ACCOUNT_HEADER, required = false) String account,
+    ResponseEntity<String> list(@RequestHeader(value = ApiHeaders.ACCOUNT_HEADER, required = false) String account,
                                 @RequestParam(required = false) String reference, HttpServletRequest request) {
-        String accountId = account(account);
+        String accountId = ApiHeaders.account(account);
         String filter = reference == null || reference.isBlank() ? null : reference;
-        return ApiResponses.of(200, json.write(PaymentView.list(payments.list(accountId, filter), baseUrl(request))));
+        return ApiResponses.of(200, json.write(PaymentView.list(payments.list(accountId, filter),
+                ApiHeaders.baseUrl(request))));
     }
 
     private ResponseEntity<String> ok(SimPayment payment, HttpServletRequest request) {
-        return ApiResponses.of(200, json.write(PaymentView.payment(payment, baseUrl(request))));
+        return ApiResponses.of(200, json.write(PaymentView.payment(payment, ApiHeaders.baseUrl(request))));
     }
 
     private ResponseEntity<String> error(int status, String code, String message) {
         return ApiResponses.of(status, json.write(PaymentView.error(code, message)));
-    }
-
-    private static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-    }
-
-    private static String account(String header) {
-        if (header == null || header.isBlank()) {
-            throw new SimulatorException(400, "missing_account",
-                    "The " + ACCOUNT_HEADER + " header must name the connector account.");
-        }
-        if (header.length() > MAX_ACCOUNT) {
-            throw SimulatorException.invalidRequest("The " + ACCOUNT_HEADER + " header is longer than " + MAX_ACCOUNT
-                    + " characters.");
-        }
-        return header;
-    }
-
-    private static String idempotencyKey(String header) {
-        if (header == null || header.isBlank()) {
-            throw new SimulatorException(400, "missing_idempotency_key",
-                    "Every POST needs an " + IDEMPOTENCY_HEADER + " header.");
-        }
-        checkLength(header, IDEMPOTENCY_HEADER);
-        return header;
-    }
-
-    private static void checkLength(String value, String name) {
-        if (value.length() > MAX_KEY) {
-            throw SimulatorException.invalidRequest("The " + name + " is longer than " + MAX_KEY + " characters.");
-        }
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The simulator answers its own error objects, not Paygate's Stripe-shaped ones: it stands for a
  * remote processor. Ordered first so Paygate's catch-all handler never sees its exceptions.
  */
-@RestControllerAdvice(assignableTypes = SimulatorApiController.class)
+@RestControllerAdvice(assignableTypes = {SimulatorApiController.class, SimulatorRefundsController.class,
+        SimulatorDisputesController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SimulatorApiErrors {
 

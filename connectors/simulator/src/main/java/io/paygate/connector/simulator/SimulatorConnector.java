@@ -5,8 +5,13 @@ import io.paygate.connector.spi.CancelRequest;
 import io.paygate.connector.spi.CaptureRequest;
 import io.paygate.connector.spi.Connector;
 import io.paygate.connector.spi.ConnectorAccount;
+import io.paygate.connector.spi.DisputeOutcome;
+import io.paygate.connector.spi.DisputeRequest;
 import io.paygate.connector.spi.LookupRequest;
 import io.paygate.connector.spi.ProcessorOutcome;
+import io.paygate.connector.spi.RefundLookupRequest;
+import io.paygate.connector.spi.RefundOutcome;
+import io.paygate.connector.spi.RefundRequest;
 import io.paygate.connector.spi.RequestTrace;
 import io.paygate.connector.spi.Secret;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -84,37 +90,90 @@ public final class SimulatorConnector implements Connector {
     }
 
     @Override
-    public io.paygate.connector.spi.RefundOutcome refund(io.paygate.connector.spi.RefundRequest request) {
-        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    public RefundOutcome refund(RefundRequest request) {
+        return switch (exchange(request.account(), "POST",
+                "/v1/payments/" + encode(request.authorizationKey()) + "/refunds", request.idempotencyKey(),
+                SimulatorMapper.refundBody(request), request.trace())) {
+            case Reply.Answered answered -> SimulatorMapper.refundOutcome(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new RefundOutcome.Unknown(none.reason());
+        };
     }
 
     @Override
-    public io.paygate.connector.spi.RefundOutcome lookupRefund(io.paygate.connector.spi.RefundLookupRequest request) {
-        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    public RefundOutcome lookupRefund(RefundLookupRequest request) {
+        return switch (exchange(request.account(), "GET", "/v1/refunds/" + encode(request.refundKey()), null, null,
+                request.trace())) {
+            case Reply.Answered answered -> SimulatorMapper.refundStateOutcome(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new RefundOutcome.Unknown(none.reason());
+        };
+    }
+
+    /** A refund that is no longer pending cannot be canceled: its current state is the answer then. */
+    @Override
+    public RefundOutcome cancelRefund(RefundLookupRequest request) {
+        return switch (exchange(request.account(), "POST", "/v1/refunds/" + encode(request.refundKey()) + "/cancel",
+                UUID.randomUUID().toString(), Map.of(), request.trace())) {
+            case Reply.Answered answered -> SimulatorMapper.isTooLateToCancel(answered.status(), answered.body())
+                    ? lookupRefund(request)
+                    : SimulatorMapper.refundStateOutcome(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new RefundOutcome.Unknown(none.reason());
+        };
     }
 
     @Override
-    public io.paygate.connector.spi.RefundOutcome cancelRefund(io.paygate.connector.spi.RefundLookupRequest request) {
-        throw new UnsupportedOperationException("simulator refunds arrive with the simulator's refund API");
+    public DisputeOutcome lookupDispute(DisputeRequest request) {
+        return dispute(exchange(request.account(), "GET", "/v1/disputes/" + encode(request.disputeReference()), null,
+                null, request.trace()));
     }
 
     @Override
-    public io.paygate.connector.spi.DisputeOutcome lookupDispute(io.paygate.connector.spi.DisputeRequest request) {
-        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    public DisputeOutcome updateDisputeEvidence(DisputeRequest request) {
+        return dispute(exchange(request.account(), "POST", "/v1/disputes/" + encode(request.disputeReference()),
+                operationKey(request), SimulatorMapper.disputeBody(request), request.trace()));
     }
 
     @Override
-    public io.paygate.connector.spi.DisputeOutcome updateDisputeEvidence(io.paygate.connector.spi.DisputeRequest request) {
-        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    public DisputeOutcome acceptDispute(DisputeRequest request) {
+        return dispute(exchange(request.account(), "POST",
+                "/v1/disputes/" + encode(request.disputeReference()) + "/close", operationKey(request), Map.of(),
+                request.trace()));
     }
 
-    @Override
-    public io.paygate.connector.spi.DisputeOutcome acceptDispute(io.paygate.connector.spi.DisputeRequest request) {
-        throw new UnsupportedOperationException("simulator disputes arrive with the simulator's dispute API");
+    private static DisputeOutcome dispute(Reply reply) {
+        return switch (reply) {
+            case Reply.Answered answered -> SimulatorMapper.disputeOutcome(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new DisputeOutcome.Unknown(none.reason());
+        };
+    }
+
+    /** Paygate's key for the change; a request without one still gets a key of its own, as every POST needs one. */
+    private static String operationKey(DisputeRequest request) {
+        return request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
+    }
+
+    /** What came back from the simulator: an HTTP answer (its JSON, if readable), or nothing usable. */
+    private sealed interface Reply {
+        /** @param body the parsed JSON, or null when the answer had no body */
+        record Answered(int status, JsonNode body) implements Reply {
+        }
+
+        /** A timeout, a broken connection or an unreadable body: nothing is known. */
+        record NoAnswer(String reason) implements Reply {
+        }
     }
 
     private ProcessorOutcome send(ConnectorAccount account, String method, String path, String idempotencyKey,
                                   Map<String, Object> body, RequestTrace trace) {
+        return switch (exchange(account, method, path, idempotencyKey, body, trace)) {
+            case Reply.Answered answered -> answered.status() / 100 == 2 && answered.body() != null
+                    ? SimulatorMapper.outcome(answered.body())
+                    : SimulatorMapper.errorOutcome(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new ProcessorOutcome.Unknown(none.reason());
+        };
+    }
+
+    private Reply exchange(ConnectorAccount account, String method, String path, String idempotencyKey,
+                           Map<String, Object> body, RequestTrace trace) {
         String configured = account.settings().get("base_url");
         URI base = configured == null ? defaultBaseUrl.get() : URI.create(configured);
         Duration timeout = Duration.ofMillis(account.longSetting("timeout_ms", defaultTimeout.toMillis()));
@@ -140,23 +199,19 @@ public final class SimulatorConnector implements Connector {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            return new ProcessorOutcome.Unknown("simulator did not answer within " + timeout.toMillis() + " ms");
+            return new Reply.NoAnswer("simulator did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            return new ProcessorOutcome.Unknown("simulator connection failed: " + e.getClass().getSimpleName());
+            return new Reply.NoAnswer("simulator connection failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ProcessorOutcome.Unknown("interrupted while waiting for the simulator");
+            return new Reply.NoAnswer("interrupted while waiting for the simulator");
         }
-        JsonNode parsed;
         try {
-            parsed = response.body() == null || response.body().isBlank() ? null : json.readTree(response.body());
+            JsonNode parsed = response.body() == null || response.body().isBlank() ? null : json.readTree(response.body());
+            return new Reply.Answered(response.statusCode(), parsed);
         } catch (JacksonException e) {
-            return new ProcessorOutcome.Unknown("simulator answered HTTP " + response.statusCode() + " with unreadable JSON");
+            return new Reply.NoAnswer("simulator answered HTTP " + response.statusCode() + " with unreadable JSON");
         }
-        if (response.statusCode() / 100 == 2 && parsed != null) {
-            return SimulatorMapper.outcome(parsed);
-        }
-        return SimulatorMapper.errorOutcome(response.statusCode(), parsed);
     }
 
     private static String encode(String value) {
