@@ -29,7 +29,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Disputes are opened and decided by the processor; Paygate mirrors them, moves the money in the
@@ -85,8 +84,11 @@ public class DisputeService {
      * Mirrors a processor's dispute report in one transaction with the charge locked. Evidence the
      * merchant just sent ({@code evidence}) is stored with it.
      */
-    @Transactional
     public Optional<Dispute> applyReport(String connectorAccountId, DisputeReport report, Map<String, String> evidence) {
+        return tx.execute(status -> applyReportLocked(connectorAccountId, report, evidence));
+    }
+
+    private Optional<Dispute> applyReportLocked(String connectorAccountId, DisputeReport report, Map<String, String> evidence) {
         Optional<Charge> locked = charges.lockForProcessor(connectorAccountId, report.authorizationKey());
         if (locked.isEmpty()) {
             log.warn("Processor reported dispute {} for unknown charge {}", report.reference(), report.authorizationKey());
