@@ -190,54 +190,90 @@ class MoneyInvariantsIT extends PaygateIT {
         }
         assertThat(simCaptured.size()).as(context("processor captured at most once for " + intent)).isLessThanOrEqualTo(1);
         for (JsonNode attempt : pi.path("attempts")) {
-            String chargeId = attempt.path("charge").asString();
-            JsonNode charge = api.get("/v1/charges/" + chargeId, merchant.secretKey()).json();
-            long captured = charge.path("amount_captured").asLong();
-            long refunded = charge.path("amount_refunded").asLong();
-            long pendingRefunds = 0;
-            long liveRefunds = 0;
-            for (JsonNode r : api.get("/v1/refunds", merchant.secretKey(), "charge", chargeId, "limit", "100").json().path("data")) {
-                String status = r.path("status").asString();
-                if (status.equals("pending")) {
-                    pendingRefunds += r.path("amount").asLong();
-                }
-                if (!status.equals("failed") && !status.equals("canceled")) {
-                    liveRefunds += r.path("amount").asLong();
-                }
+            ChargeView view = stableView(attempt.path("charge").asString());
+            checkCharge(view, simCaptured, settled);
+        }
+    }
+
+    /** Everything the checks read about one charge, read together. */
+    private record ChargeView(String chargeId, JsonNode charge, List<JsonNode> refunds, List<JsonNode> disputes,
+                              List<JsonNode> transactions) {
+    }
+
+    /**
+     * Background work (a dispute opening, a refund failing late) can land between reads, so the
+     * charge is read until two consecutive reads agree, and all checks use that one view.
+     */
+    private ChargeView stableView(String chargeId) {
+        ChargeView previous = readView(chargeId);
+        for (int i = 0; i < 20; i++) {
+            ChargeView next = readView(chargeId);
+            if (next.equals(previous)) {
+                return next;
             }
-            assertThat(liveRefunds).as(context("refunds of " + chargeId + " exceed its capture")).isLessThanOrEqualTo(captured);
-            if (captured > 0) {
-                // (An authorization released without capture shows Stripe's refunded = amount, with no refund objects.)
-                assertThat(refunded + pendingRefunds).as(context("refunded and pending refunds of " + chargeId)).isEqualTo(liveRefunds);
+            previous = next;
+        }
+        throw failure("charge " + chargeId + " kept changing while it was being checked");
+    }
+
+    private ChargeView readView(String chargeId) {
+        JsonNode charge = api.get("/v1/charges/" + chargeId, merchant.secretKey()).json();
+        List<JsonNode> refunds = new ArrayList<>();
+        api.get("/v1/refunds", merchant.secretKey(), "charge", chargeId, "limit", "100").json().path("data").forEach(refunds::add);
+        List<JsonNode> disputes = new ArrayList<>();
+        api.get("/v1/disputes", merchant.secretKey(), "charge", chargeId).json().path("data").forEach(disputes::add);
+        List<JsonNode> transactions = new ArrayList<>();
+        api.get("/v1/balance_transactions", merchant.secretKey(), "source", chargeId, "limit", "100").json().path("data")
+                .forEach(transactions::add);
+        for (JsonNode r : refunds) {
+            api.get("/v1/balance_transactions", merchant.secretKey(), "source", r.path("id").asString()).json().path("data")
+                    .forEach(transactions::add);
+        }
+        for (JsonNode d : disputes) {
+            d.path("balance_transactions").forEach(transactions::add);
+        }
+        return new ChargeView(chargeId, charge, refunds, disputes, transactions);
+    }
+
+    private void checkCharge(ChargeView view, Map<String, Long> simCaptured, boolean settled) {
+        String chargeId = view.chargeId();
+        long captured = view.charge().path("amount_captured").asLong();
+        long refunded = view.charge().path("amount_refunded").asLong();
+        long pendingRefunds = 0;
+        long liveRefunds = 0;
+        List<String> lines = new ArrayList<>();
+        for (JsonNode r : view.refunds()) {
+            String status = r.path("status").asString();
+            lines.add("refund " + status + " " + r.path("amount").asLong());
+            if (status.equals("pending")) {
+                pendingRefunds += r.path("amount").asLong();
             }
-            long disputed = 0;
-            for (JsonNode d : api.get("/v1/disputes", merchant.secretKey(), "charge", chargeId).json().path("data")) {
-                if (CHARGEBACK.contains(d.path("status").asString())) {
-                    disputed += d.path("amount").asLong();
-                }
+            if (!status.equals("failed") && !status.equals("canceled")) {
+                liveRefunds += r.path("amount").asLong();
             }
-            long ledgerAmount = 0;
-            for (JsonNode txn : api.get("/v1/balance_transactions", merchant.secretKey(), "source", chargeId, "limit", "100")
-                    .json().path("data")) {
-                ledgerAmount += txn.path("amount").asLong();
+        }
+        assertThat(liveRefunds).as(context("refunds of " + chargeId + " exceed its capture")).isLessThanOrEqualTo(captured);
+        if (captured > 0) {
+            // (An authorization released without capture shows Stripe's refunded = amount, with no refund objects.)
+            assertThat(refunded + pendingRefunds).as(context("refunded and pending refunds of " + chargeId)).isEqualTo(liveRefunds);
+        }
+        long disputed = 0;
+        for (JsonNode d : view.disputes()) {
+            lines.add("dispute " + d.path("status").asString() + " " + d.path("amount").asLong());
+            if (CHARGEBACK.contains(d.path("status").asString())) {
+                disputed += d.path("amount").asLong();
             }
-            for (JsonNode r : api.get("/v1/refunds", merchant.secretKey(), "charge", chargeId, "limit", "100").json().path("data")) {
-                for (JsonNode txn : api.get("/v1/balance_transactions", merchant.secretKey(), "source", r.path("id").asString())
-                        .json().path("data")) {
-                    ledgerAmount += txn.path("amount").asLong();
-                }
-            }
-            for (JsonNode d : api.get("/v1/disputes", merchant.secretKey(), "charge", chargeId).json().path("data")) {
-                for (JsonNode txn : d.path("balance_transactions")) {
-                    ledgerAmount += txn.path("amount").asLong();
-                }
-            }
-            assertThat(ledgerAmount).as(context("captured - refunded - disputed of " + chargeId + " against the ledger"))
-                    .isEqualTo(captured - liveRefunds - disputed);
-            if (settled && captured > 0) {
-                Long atProcessor = simCaptured.values().stream().findFirst().orElse(0L);
-                assertThat(atProcessor).as(context("the simulator's capture of " + chargeId)).isEqualTo(captured);
-            }
+        }
+        long ledgerAmount = 0;
+        for (JsonNode txn : view.transactions()) {
+            ledgerAmount += txn.path("amount").asLong();
+            lines.add(txn.path("type").asString() + " " + txn.path("amount").asLong());
+        }
+        assertThat(ledgerAmount).as(context("captured - refunded - disputed of " + chargeId + " against the ledger " + lines))
+                .isEqualTo(captured - liveRefunds - disputed);
+        if (settled && captured > 0) {
+            Long atProcessor = simCaptured.values().stream().findFirst().orElse(0L);
+            assertThat(atProcessor).as(context("the simulator's capture of " + chargeId)).isEqualTo(captured);
         }
     }
 
