@@ -274,6 +274,14 @@ class MoneyInvariantsIT extends PaygateIT {
         if (settled && captured > 0) {
             Long atProcessor = simCaptured.values().stream().findFirst().orElse(0L);
             assertThat(atProcessor).as(context("the simulator's capture of " + chargeId)).isEqualTo(captured);
+            long refundedAtProcessor = 0;
+            for (JsonNode r : api.send("GET", "/simulator/v1/refunds?payment_key=" + chargeId, null,
+                    Map.of("Simulator-Account", merchant.simulatorAccountId()), null, null).json().path("data")) {
+                if (r.path("status").asString().equals("succeeded")) {
+                    refundedAtProcessor += r.path("amount").asLong();
+                }
+            }
+            assertThat(refundedAtProcessor).as(context("the simulator's refunds of " + chargeId)).isEqualTo(refunded);
         }
     }
 
