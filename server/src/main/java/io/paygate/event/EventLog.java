@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,9 +37,11 @@ public class EventLog {
     private final Ids ids;
     private final Clock clock;
     private final String apiVersion;
+    private final ApplicationEventPublisher publisher;
 
     EventLog(JdbcClient jdbc, Json json, Ids ids, Clock clock,
-             @Value("${paygate.api-version:2026-07-29.dahlia}") String apiVersion) {
+             @Value("${paygate.api-version:2026-07-29.dahlia}") String apiVersion, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
         this.ids = ids;
@@ -63,6 +66,7 @@ public class EventLog {
                 .params(event.id(), event.merchantId(), event.livemode(), event.type(), event.objectId(), event.apiVersion(),
                         json.write(event.data()), event.requestId(), event.idempotencyKey(), event.created())
                 .update();
+        publisher.publishEvent(new EventRecorded(event));
         return event;
     }
 
