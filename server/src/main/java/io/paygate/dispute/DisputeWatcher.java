@@ -29,8 +29,9 @@ class DisputeWatcher implements ProcessorWatchers.Disputes {
     }
 
     @Override
-    public void disputeChanged(String connectorAccountId, String disputeReference) {
-        workers.execute(() -> refresh(connectorAccountId, disputeReference));
+    public ProcessorWatchers.Result disputeChanged(String connectorAccountId, String disputeReference) {
+        return disputes.refreshFromProcessor(connectorAccountId, disputeReference).isPresent()
+                ? ProcessorWatchers.Result.APPLIED : ProcessorWatchers.Result.UNKNOWN_OBJECT;
     }
 
     @Scheduled(fixedDelayString = "${paygate.reconciler.interval:PT1S}", initialDelayString = "${paygate.reconciler.initial-delay:PT2S}")

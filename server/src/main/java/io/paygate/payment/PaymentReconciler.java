@@ -79,19 +79,6 @@ class PaymentReconciler {
         }
     }
 
-    /** A processor says something changed: ask it now instead of at the next scheduled check. */
-    void checkSoon(String connectorAccountId, String authorizationKey) {
-        submit(() -> charges.findById(authorizationKey, false)
-                .filter(charge -> charge.connectorAccountId().equals(connectorAccountId))
-                .filter(charge -> charge.processorState().isUnresolved())
-                .ifPresent(charge -> {
-                    long now = clock.millis();
-                    if (charges.claim(charge.id(), now, now + settings.lease().toMillis())) {
-                        resolveCharge(charge.id());
-                    }
-                }));
-    }
-
     /** Asks the processor about one unresolved charge and records what it says. Used by redirects as well. */
     OutcomeRecorder.Applied resolveCharge(String chargeId) {
         Charge charge = charges.findById(chargeId, false).orElseThrow();

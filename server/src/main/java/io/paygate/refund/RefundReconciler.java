@@ -65,10 +65,16 @@ class RefundReconciler implements ProcessorWatchers.Refunds {
     }
 
     @Override
-    public void refundChanged(String connectorAccountId, String refundKey) {
-        workers.execute(() -> refunds.findById(refundKey, false)
-                .filter(r -> r.connectorAccountId().equals(connectorAccountId))
-                .ifPresent(r -> resolve(r.id())));
+    public ProcessorWatchers.Result refundChanged(String connectorAccountId, String refundKey) {
+        var refund = refunds.findById(refundKey, false).filter(r -> r.connectorAccountId().equals(connectorAccountId));
+        if (refund.isEmpty()) {
+            return ProcessorWatchers.Result.UNKNOWN_OBJECT;
+        }
+        if (refund.get().state() == RefundState.FAILED || refund.get().state() == RefundState.CANCELED) {
+            return ProcessorWatchers.Result.STALE;
+        }
+        resolve(refundKey);
+        return ProcessorWatchers.Result.APPLIED;
     }
 
     private void resolve(String refundId) {
