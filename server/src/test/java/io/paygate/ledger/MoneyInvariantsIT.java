@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,7 @@ class MoneyInvariantsIT extends PaygateIT {
     private final List<String> intents = new ArrayList<>();
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.HOURS)
     void moneyIsNeverCreatedOrLost() {
         int operations = Integer.getInteger("paygate.invariant.operations", 300);
         seed = Long.getLong("paygate.invariant.seed", System.nanoTime());
@@ -62,6 +65,10 @@ class MoneyInvariantsIT extends PaygateIT {
             }
             if (step % 100 == 0) {
                 intents.forEach(i -> checkIntent(i, false));
+            }
+            if (step % 500 == 0) {
+                log.info("Money invariants: {} of {} operations, {} payments, {} s", step, operations, intents.size(),
+                        (System.nanoTime() - started) / 1_000_000_000);
             }
         }
         settle();
