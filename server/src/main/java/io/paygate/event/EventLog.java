@@ -77,6 +77,11 @@ public class EventLog {
                 .orElseThrow(() -> ApiException.notFound("event", id, "id"));
     }
 
+    /** An event by id, whoever it belongs to: for delivery, which already knows the owner. */
+    public java.util.Optional<Event> findById(String id) {
+        return jdbc.sql("select " + COLUMNS + " from events where id = ?").param(id).query(this::map).optional();
+    }
+
     /** Newest first; {@code types} may end in {@code .*} to match a family such as {@code payment_intent.*}. */
     public Page<Event> list(CallContext ctx, List<String> types, RangeFilter created, String objectId, PageRequest page) {
         Where where = Where.of("merchant_id = ? and livemode = ?", ctx.merchantId(), ctx.livemode());

@@ -26,7 +26,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
 
     /** Resources a restricted key may be granted, each at {@code read} or {@code write}. */
     public static final Set<String> RESOURCES = Set.of("customers", "payment_methods", "payment_intents", "charges",
-            "events", "connector_accounts", "refunds", "disputes", "balance");
+            "events", "connector_accounts", "refunds", "disputes", "balance", "webhook_endpoints");
 
     private static final int KEY_RANDOM_CHARS = 40;
 

@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
         "paygate.reconciler.pending-poll=PT0.5S",
         "paygate.reconciler.action-poll=PT5S",
         "paygate.ledger.release-interval=PT0.5S",
+        "paygate.webhooks.retry-schedule=PT0.3S,PT0.6S,PT1.2S",
+        "paygate.webhooks.timeout=PT1S",
+        "paygate.webhooks.poll-interval=PT0.1S",
         "logging.file.name=target/test-logs/paygate-server.log"
 })
 public abstract class PaygateIT {

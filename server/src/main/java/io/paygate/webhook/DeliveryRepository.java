@@ -1,0 +1,128 @@
+package io.paygate.webhook;
+
+import io.paygate.platform.db.Where;
+import io.paygate.platform.pagination.Lister;
+import io.paygate.platform.pagination.Page;
+import io.paygate.platform.pagination.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeliveryRepository {
+
+    private static final String COLUMNS = "id, merchant_id, livemode, endpoint_id, event_id, event_type, status, attempts, "
+            + "next_attempt_ms, last_attempt_ms, last_response_status, created_ms, completed_ms";
+
+    record Claim(String id, String endpointId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType, long nowMs) {
+        jdbc.sql("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, attempts, "
+                        + "next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")
+                .params(id, merchantId, livemode, endpointId, eventId, eventType, nowMs, nowMs)
+                .update();
+    }
+
+    /**
+     * Due deliveries, locked with {@code for update skip locked} so that nodes claiming at the same
+     * time get different rows; includes deliveries whose sender died (lease expired). Call inside a
+     * transaction and mark the rows before it commits.
+     */
+    List<Claim> lockDue(long nowMs, int limit) {
+        return jdbc.sql("""
+                select id, endpoint_id from webhook_deliveries
+                where (status = 'pending' and next_attempt_ms <= ?) or (status = 'sending' and lease_until_ms < ?)
+                order by next_attempt_ms limit ? for update skip locked""")
+                .params(nowMs, nowMs, limit)
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    void markSending(String id, long leaseUntilMs) {
+        jdbc.sql("update webhook_deliveries set status = 'sending', lease_until_ms = ? where id = ?").params(leaseUntilMs, id).update();
+    }
+
+    /** Records an attempt and the delivery's next state; false when the delivery is no longer being sent by us. */
+    boolean recordAttempt(String id, Delivery.Attempt attempt, String status, Long nextAttemptMs, long nowMs) {
+        int updated = jdbc.sql("""
+                update webhook_deliveries set status = ?, attempts = ?, next_attempt_ms = ?, lease_until_ms = null,
+                    last_attempt_ms = ?, last_response_status = ?, completed_ms = ?
+                where id = ? and status = 'sending'""")
+                .params(status, attempt.attempt(), nextAttemptMs, attempt.startedMs(), attempt.responseStatus(),
+                        status.equals(Delivery.SUCCEEDED) || status.equals(Delivery.DEAD) ? nowMs : null, id)
+                .update();
+        if (updated == 1) {
+            jdbc.sql("""
+                    insert into webhook_attempts (delivery_id, attempt, node, started_ms, latency_ms, response_status,
+                        response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, attempt.attempt(), attempt.node(), attempt.startedMs(), attempt.latencyMs(),
+                            attempt.responseStatus(), attempt.responseBody(), attempt.error())
+                    .update();
+        }
+        return updated == 1;
+    }
+
+    /** Puts a delivery (typically a dead one) back in the queue for an attempt now. */
+    boolean requeue(String id, long nowMs) {
+        return jdbc.sql("update webhook_deliveries set status = 'pending', next_attempt_ms = ?, completed_ms = null "
+                        + "where id = ? and status in ('dead', 'succeeded', 'pending')")
+                .params(nowMs, id).update() == 1;
+    }
+
+    int requeueDead(String endpointId, long nowMs) {
+        return jdbc.sql("update webhook_deliveries set status = 'pending', next_attempt_ms = ?, completed_ms = null "
+                        + "where endpoint_id = ? and status = 'dead'")
+                .params(nowMs, endpointId).update();
+    }
+
+    /** Stops sending to a disabled or deleted endpoint: its waiting deliveries are dead. */
+    void killPending(String endpointId, long nowMs) {
+        jdbc.sql("update webhook_deliveries set status = 'dead', completed_ms = ? where endpoint_id = ? and status = 'pending'")
+                .params(nowMs, endpointId).update();
+    }
+
+    Optional<Delivery> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_deliveries where id = ?").param(id).query(this::map).optional();
+    }
+
+    List<Delivery.Attempt> attempts(String deliveryId) {
+        return jdbc.sql("""
+                select attempt, node, started_ms, latency_ms, response_status, response_body, error
+                from webhook_attempts where delivery_id = ? order by attempt""")
+                .param(deliveryId)
+                .query((rs, n) -> new Delivery.Attempt(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, Integer.class), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    Page<Delivery> page(Where where, PageRequest page) {
+        return Lister.page(jdbc, "select " + COLUMNS + " from webhook_deliveries", "id", where, page, this::map);
+    }
+
+    long countPending() {
+        return jdbc.sql("select count(*) from webhook_deliveries where status in ('pending', 'sending')").query(Long.class).single();
+    }
+
+    Long oldestPendingCreatedMs(long nowMs) {
+        return jdbc.sql("select min(created_ms) from webhook_deliveries where status = 'pending' and next_attempt_ms <= ?")
+                .param(nowMs).query(Long.class).optional().orElse(null);
+    }
+
+    private Delivery map(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getString("id"), rs.getString("merchant_id"), rs.getBoolean("livemode"), rs.getString("endpoint_id"),
+                rs.getString("event_id"), rs.getString("event_type"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getObject("next_attempt_ms", Long.class), rs.getObject("last_attempt_ms", Long.class),
+                rs.getObject("last_response_status", Integer.class), rs.getLong("created_ms"),
+                rs.getObject("completed_ms", Long.class));
+    }
+}

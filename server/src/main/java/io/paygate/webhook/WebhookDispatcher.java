@@ -1,0 +1,232 @@
+package io.paygate.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.paygate.event.Event;
+import io.paygate.event.EventLog;
+import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.web.CallContext;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends webhook deliveries. Each pass claims due deliveries with {@code for update skip locked}
+ * and marks them as being sent under a lease, so several nodes share the queue without sending one
+ * delivery twice at the same time (a node that dies mid-send leaves the lease to expire, and the
+ * delivery is sent again: at least once). Attempts run on virtual threads, at most a few per
+ * endpoint per node, so a slow or dead endpoint only ever delays itself.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BODY_LIMIT = 1024;
+
+    private final DeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookEndpointService endpointService;
+    private final EventLog eventLog;
+    private final UrlPolicy urls;
+    private final TransactionTemplate tx;
+    private final Json json;
+    private final Clock clock;
+    private final WebhookSettings settings;
+    private final HttpClient http;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final Random random = new Random();
+    private final String node = ProcessHandle.current().pid() + "@" + hostName();
+    private final Timer lag;
+    private final Counter succeeded;
+    private final Counter failed;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestWaitingMs = new AtomicLong();
+
+    WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
+                      EventLog eventLog, UrlPolicy urls, TransactionTemplate tx, Json json, Clock clock, WebhookSettings settings,
+                      MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.endpointService = endpointService;
+        this.eventLog = eventLog;
+        this.urls = urls;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        this.lag = Timer.builder("paygate_webhook_delivery_lag").description("Time from an event's commit to its delivery")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.succeeded = meters.counter("paygate_webhook_attempts", "outcome", "succeeded");
+        this.failed = meters.counter("paygate_webhook_attempts", "outcome", "failed");
+        meters.gauge("paygate_webhook_backlog", backlog);
+        meters.gauge("paygate_webhook_oldest_due_age_ms", oldestWaitingMs);
+    }
+
+    @Scheduled(fixedDelayString = "${paygate.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
+    void dispatch() {
+        long now = clock.millis();
+        List<DeliveryRepository.Claim> claimed = tx.execute(status -> {
+            List<DeliveryRepository.Claim> due = deliveries.lockDue(now, settings.batchSize());
+            List<DeliveryRepository.Claim> mine = new java.util.ArrayList<>();
+            for (DeliveryRepository.Claim claim : due) {
+                if (permits(claim.endpointId()).tryAcquire()) {
+                    deliveries.markSending(claim.id(), now + settings.lease().toMillis());
+                    mine.add(claim);
+                }
+            }
+            return mine;
+        });
+        for (DeliveryRepository.Claim claim : claimed) {
+            senders.execute(() -> {
+                try {
+                    send(claim.id());
+                } catch (RuntimeException e) {
+                    log.error("Sending webhook delivery {} failed unexpectedly; it is retried when its lease expires", claim.id(), e);
+                } finally {
+                    permits(claim.endpointId()).release();
+                }
+            });
+        }
+    }
+
+    private Semaphore permits(String endpointId) {
+        return permits.computeIfAbsent(endpointId, id -> new Semaphore(settings.perEndpointConcurrency()));
+    }
+
+    private void send(String deliveryId) {
+        Delivery delivery = deliveries.find(deliveryId).orElseThrow();
+        Optional<WebhookEndpoint> endpoint = endpoints.findById(delivery.endpointId())
+                .filter(e -> e.status().equals(WebhookEndpoint.ENABLED));
+        int attemptNumber = delivery.attempts() + 1;
+        long started = clock.millis();
+        if (endpoint.isEmpty()) {
+            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, "endpoint disabled or deleted"),
+                    false, true);
+            return;
+        }
+        Event event = eventLog.findById(delivery.eventId()).orElseThrow();
+        String payload = json.write(event.render());
+        URI target;
+        try {
+            target = urls.check(endpoint.get().url(), delivery.livemode());
+        } catch (ApiException refused) {
+            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()), false, false);
+            return;
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        String signature = WebhookSigner.header(timestamp, payload, endpointService.signingSecrets(endpoint.get().id()));
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "Paygate/1.0 (+webhooks)")
+                .header("Paygate-Signature", signature)
+                .header("Stripe-Signature", signature)
+                .header("Paygate-Delivery-Id", delivery.id())
+                .header("Paygate-Event-Id", event.id())
+                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
+                .build();
+        Integer status = null;
+        String body = null;
+        String error = null;
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (InputStream in = response.body()) {
+                body = new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8);
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            error = "timed out after " + settings.timeout().toMillis() + " ms";
+        } catch (IOException e) {
+            error = "connection failed: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        long latency = clock.millis() - started;
+        boolean ok = status != null && status >= 200 && status < 300;
+        finish(delivery, new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok, false);
+        if (ok) {
+            lag.record(Duration.ofMillis(Math.max(0, clock.millis() - event.created() * 1000)));
+        }
+    }
+
+    private void finish(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone) {
+        long now = clock.millis();
+        Long retryIn = ok || endpointGone ? null : settings.retryDelayMs(attempt.attempt(), delivery.livemode(), random);
+        String status = ok ? Delivery.SUCCEEDED : retryIn == null ? Delivery.DEAD : Delivery.PENDING;
+        (ok ? succeeded : failed).increment();
+        tx.executeWithoutResult(s -> {
+            if (!deliveries.recordAttempt(delivery.id(), attempt, status, retryIn == null ? null : now + retryIn, now)) {
+                return;
+            }
+            if (endpointGone) {
+                return;
+            }
+            endpoints.recordOutcome(delivery.endpointId(), ok, now);
+            if (!ok && endpoints.disableIfFailingSince(delivery.endpointId(), now - settings.disableAfter().toMillis())) {
+                disabled(delivery, now);
+            }
+        });
+        if (!ok) {
+            log.info("Webhook delivery {} attempt {} failed ({}); {}", delivery.id(), attempt.attempt(),
+                    attempt.error() != null ? attempt.error() : "HTTP " + attempt.responseStatus(),
+                    retryIn == null ? "no retries left" : "retrying in " + retryIn + " ms");
+        }
+    }
+
+    private void disabled(Delivery delivery, long now) {
+        WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId()).orElseThrow();
+        deliveries.killPending(endpoint.id(), now);
+        log.warn("Webhook endpoint {} has failed every delivery for {} and is now disabled", endpoint.id(), settings.disableAfter());
+        // Paygate's own event type: an endpoint switched off for failing, for the merchant's other endpoints and the event log.
+        eventLog.record(CallContext.system(endpoint.merchantId(), endpoint.livemode()), "webhook_endpoint.disabled",
+                endpoint.render(null), null);
+    }
+
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
+    void measureBacklog() {
+        long now = clock.millis();
+        backlog.set(deliveries.countPending());
+        Long oldest = deliveries.oldestPendingCreatedMs(now);
+        oldestWaitingMs.set(oldest == null ? 0 : now - oldest);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        senders.shutdown();
+        senders.awaitTermination(settings.timeout().toSeconds() + 5, TimeUnit.SECONDS);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
