@@ -13,6 +13,7 @@ import io.paygate.platform.wire.RangeFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,17 @@ public class EventLog {
     public List<Event> forObject(CallContext ctx, String objectId) {
         return jdbc.sql("select " + COLUMNS + " from events where object_id = ? and merchant_id = ? and livemode = ? order by id")
                 .params(objectId, ctx.merchantId(), ctx.livemode()).query(this::map).list();
+    }
+
+    /**
+     * Events by id whatever their merchant, for the publishers of the outbox. API callers are
+     * scoped to one merchant and use {@link #get} instead.
+     */
+    public List<Event> forPublication(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from events where id in (:ids)").param("ids", ids).query(this::map).list();
     }
 
     private Event map(ResultSet rs, int row) throws SQLException {
