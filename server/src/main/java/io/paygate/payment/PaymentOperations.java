@@ -26,7 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentOperations {
 
-    private record Started(PaymentIntent intent, ProcessorOperation operation, Charge charge) {
+    /** What the first transaction of a cancellation decided. */
+    private sealed interface CancelStep {
+    }
+
+    /** Nothing was held at the processor: the intent is canceled already. */
+    private record CanceledLocally(PaymentIntent intent) implements CancelStep {
+    }
+
+    private record Started(PaymentIntent intent, ProcessorOperation operation, Charge charge) implements CancelStep {
     }
 
     private final PaymentIntentRepository intents;
@@ -86,7 +94,7 @@ public class PaymentOperations {
     }
 
     public PaymentIntent cancel(CallContext ctx, String intentId, String reason) {
-        Object decided = tx.execute(status -> {
+        CancelStep decided = tx.execute(status -> {
             PaymentIntent intent = lock(ctx, intentId);
             if (intent.status().isTerminal()) {
                 throw unexpected(intent, "You cannot cancel this PaymentIntent because it has a status of "
@@ -106,14 +114,17 @@ public class PaymentOperations {
                 });
                 save(canceled);
                 events.record(ctx, "payment_intent.canceled", PaymentViews.intent(canceled, charges.forIntent(intentId)), null);
-                return canceled;
+                return new CanceledLocally(canceled);
             }
             return start(intent, ProcessorOperation.Kind.CANCEL, null, latest, reason);
         });
-        if (decided instanceof PaymentIntent canceled) {
-            return canceled;
-        }
-        Started started = (Started) decided;
+        return switch (decided) {
+            case CanceledLocally done -> done.intent();
+            case Started started -> cancelAtProcessor(ctx, started);
+        };
+    }
+
+    private PaymentIntent cancelAtProcessor(CallContext ctx, Started started) {
         ConnectorAccount account = connectorAccounts.forCall(started.charge().connectorAccountId());
         ProcessorOutcome outcome = connectors.get(account.type()).cancel(new CancelRequest(started.operation().id(), account,
                 started.charge().id(), started.charge().processorReference(), ctx.trace()));
