@@ -28,6 +28,13 @@ import tools.jackson.databind.JsonNode;
         "paygate.reconciler.pending-poll=PT0.5S",
         "paygate.reconciler.action-poll=PT5S",
         "paygate.ledger.release-interval=PT0.5S",
+        WebhookTestSettings.SIMULATOR_MAX_ATTEMPTS,
+        WebhookTestSettings.SIMULATOR_RETRY_BASE,
+        WebhookTestSettings.SIMULATOR_RETRY_MAX,
+        WebhookTestSettings.SIMULATOR_UNREGISTERED_RETRY,
+        WebhookTestSettings.INBOUND_UNKNOWN_OBJECT_ATTEMPTS,
+        WebhookTestSettings.INBOUND_RETRY_BASE,
+        WebhookTestSettings.INBOUND_RETRY_MAX,
         "logging.file.name=target/test-logs/paygate-server.log"
 })
 public abstract class PaygateIT {
@@ -46,6 +53,7 @@ public abstract class PaygateIT {
             registry.add("spring.datasource.url", TestDatabase::postgresUrl);
             registry.add("spring.datasource.username", TestDatabase::postgresUser);
             registry.add("spring.datasource.password", TestDatabase::postgresPassword);
+            TestDatabase.sharedVaultKeys().forEach((name, value) -> registry.add(name, () -> value));
         }
     }
 
