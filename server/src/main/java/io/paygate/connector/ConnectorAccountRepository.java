@@ -56,8 +56,27 @@ class ConnectorAccountRepository {
                 .params(id, merchantId, livemode).query(this::map).optional();
     }
 
+    Optional<Row> findForUpdate(String merchantId, boolean livemode, String id) {
+        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ? and merchant_id = ? and livemode = ? for update")
+                .params(id, merchantId, livemode).query(this::map).optional();
+    }
+
     Optional<Row> findById(String id) {
         return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ?").param(id).query(this::map).optional();
+    }
+
+    Optional<Row> findByIdForUpdate(String id) {
+        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ? for update").param(id).query(this::map)
+                .optional();
+    }
+
+    /** Accounts of {@code connector} created at or before {@code createdBefore} without the credential {@code name}, oldest first. */
+    List<String> withoutCredential(String connector, String name, long createdBefore, int limit) {
+        // credential_names is a comma-separated list: pad it with commas so only a whole name matches.
+        return jdbc.sql("select id from connector_accounts where connector = ? and created <= ? "
+                        + "and (',' || coalesce(credential_names, '') || ',') not like ? escape '!' order by id limit ?")
+                .params(connector, createdBefore, "%," + name.replaceAll("([!%_])", "!$1") + ",%", limit)
+                .query(String.class).list();
     }
 
     List<Row> active(String merchantId, boolean livemode) {

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +46,17 @@ public class ConnectorAccountService {
     private final Json json;
     private final Ids ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConnectorAccountService(ConnectorAccountRepository accounts, ConnectorRegistry registry, SecretBox box, Json json,
-                            Ids ids, Clock clock) {
+                            Ids ids, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.registry = registry;
         this.box = box;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every new merchant gets a simulator account for test mode. */
@@ -61,6 +65,7 @@ public class ConnectorAccountService {
         ConnectorAccountRecord account = new ConnectorAccountRecord(ids.next("ca"), event.merchantId(), false, "simulator",
                 "Simulator", Map.of(), List.of(), ConnectorAccountRecord.ACTIVE, 0, Map.of(), clock.instant().getEpochSecond());
         accounts.insert(account, null);
+        events.publishEvent(new ConnectorAccountCreated(account.id(), account.connector()));
     }
 
     public void validate(String connector, Map<String, String> settings, boolean livemode) {
@@ -121,12 +126,14 @@ public class ConnectorAccountService {
                 changes.priority() == null ? 0 : changes.priority(),
                 changes.metadata() == null ? Map.of() : changes.metadata(), clock.instant().getEpochSecond());
         accounts.insert(account, credentials.isEmpty() ? null : box.seal(json.write(credentials), id));
+        events.publishEvent(new ConnectorAccountCreated(account.id(), account.connector()));
         return account;
     }
 
     @Transactional
     public ConnectorAccountRecord update(CallContext ctx, String id, AccountChanges changes) {
-        ConnectorAccountRepository.Row row = accounts.find(ctx.merchantId(), ctx.livemode(), id)
+        // Locked: the webhook secret may be stored concurrently, and these credentials are written back whole.
+        ConnectorAccountRepository.Row row = accounts.findForUpdate(ctx.merchantId(), ctx.livemode(), id)
                 .orElseThrow(() -> ApiException.notFound("connector_account", id, "id"));
         ConnectorAccountRecord before = row.account();
         Map<String, String> settings = new LinkedHashMap<>(before.settings());
@@ -185,12 +192,30 @@ public class ConnectorAccountService {
 
     /** The account as a connector needs it, credentials decrypted; used for every processor call. */
     public ConnectorAccount forCall(String id) {
-        ConnectorAccountRepository.Row row = accounts.findById(id)
+        return findForCall(id).orElseThrow(() -> new IllegalStateException("connector account " + id + " is missing"));
+    }
+
+    /** As {@link #forCall}, for an id that comes from outside (an inbound webhook's URL). */
+    public Optional<ConnectorAccount> findForCall(String id) {
+        return accounts.findById(id).map(row -> {
+            Map<String, Secret> secrets = new LinkedHashMap<>();
+            credentials(row).forEach((k, v) -> secrets.put(k, Secret.of(v)));
+            ConnectorAccountRecord a = row.account();
+            return new ConnectorAccount(a.id(), a.connector(), a.livemode(), a.settings(), secrets);
+        });
+    }
+
+    /** Adds (or replaces) one credential, such as the webhook secret a processor generated, keeping the others. */
+    @Transactional
+    public void storeCredential(String id, String name, Secret value) {
+        ConnectorAccountRepository.Row row = accounts.findByIdForUpdate(id)
                 .orElseThrow(() -> new IllegalStateException("connector account " + id + " is missing"));
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        credentials(row).forEach((k, v) -> secrets.put(k, Secret.of(v)));
+        Map<String, String> merged = new TreeMap<>(credentials(row));
+        merged.put(name, value.reveal());
         ConnectorAccountRecord a = row.account();
-        return new ConnectorAccount(a.id(), a.connector(), a.livemode(), a.settings(), secrets);
+        accounts.update(new ConnectorAccountRecord(a.id(), a.merchantId(), a.livemode(), a.connector(), a.displayName(),
+                a.settings(), List.copyOf(merged.keySet()), a.status(), a.priority(), a.metadata(), a.created()),
+                box.seal(json.write(merged), id));
     }
 
     private Map<String, String> credentials(ConnectorAccountRepository.Row row) {

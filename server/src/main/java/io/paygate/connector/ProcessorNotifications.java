@@ -1,10 +1,12 @@
 package io.paygate.connector;
 
 /**
- * How a processor tells Paygate that something changed for an authorization (an asynchronous
- * payment resolved, a customer finished a 3-D Secure challenge). The notice carries no outcome:
- * Paygate asks the processor for the authorization's state, so a forged or stale notice cannot
- * move a payment.
+ * In-process notices that something changed at a processor for an authorization (an asynchronous
+ * payment resolved, a customer finished a 3-D Secure challenge), a refund or a dispute, handled off
+ * the caller's thread. Processors themselves report changes over signed webhooks
+ * ({@code POST /v1/webhooks/{connector_account_id}}), which are queued and processed through
+ * {@link ProcessorNotificationRouter}'s synchronous dispatch instead. The notice carries no outcome:
+ * Paygate asks the processor for the object's state, so a forged or stale notice cannot move money.
  */
 public interface ProcessorNotifications {
 

@@ -1,8 +1,11 @@
 package io.paygate.docs;
 
 import io.paygate.connector.ConnectorAccountRecord;
+import io.paygate.connector.spi.ProcessorWebhook;
 import io.paygate.customer.Customer;
 import io.paygate.event.Event;
+import io.paygate.inbound.InboundWebhook;
+import io.paygate.inbound.InboundWebhookStatus;
 import io.paygate.merchant.ApiKey;
 import io.paygate.merchant.Merchant;
 import io.paygate.payment.Charge;
@@ -13,6 +16,7 @@ import io.paygate.payment.ProcessorState;
 import io.paygate.paymentmethod.BillingDetails;
 import io.paygate.paymentmethod.PaymentMethod;
 import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.json.Json;
 import io.paygate.platform.security.KeyKind;
 import io.paygate.platform.wire.Address;
 import io.paygate.platform.wire.Shipping;
@@ -68,6 +72,12 @@ final class ResourceSamples {
         out.put("settlement_settings", Map.of("object", "settlement_settings", "merchant", "acct_1", "delay_days", 2));
         out.put("ledger_audit", Map.of("object", "ledger_audit", "ok", true, "unbalanced_entries", List.of(),
                 "mismatched_accounts", List.of()));
+        out.put("inbound_webhook", new InboundWebhook("iw_1", "ca_1", "simevt_1", "payment.updated",
+                ProcessorWebhook.Kind.AUTHORIZATION, "ch_1", CREATED, "{\"id\":\"simevt_1\",\"object\":\"event\","
+                + "\"type\":\"payment.updated\",\"created\":" + CREATED + ",\"data\":{\"object\":{\"id\":\"simpay_1\","
+                + "\"payment_key\":\"ch_1\",\"status\":\"captured\"}}}", InboundWebhookStatus.PENDING, 2, 1,
+                (CREATED + 4) * 1000, new InboundWebhook.Error("unknown_object", "Paygate has no such object for this "
+                + "connector account (it may not be committed yet)."), CREATED, CREATED * 1000).render(new Json()));
         out.put("error", ApiException.invalidRequest("parameter_missing", "Missing required param: amount.", "amount").body());
         return out;
     }

@@ -3,6 +3,7 @@ package io.paygate.simulator;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the customer does on the 3-D Secure and net banking pages. */
 @Service
@@ -10,11 +11,13 @@ public class SimulatorActions {
 
     private final SimPaymentRepository payments;
     private final SimulatorNotifier notifier;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    SimulatorActions(SimPaymentRepository payments, SimulatorNotifier notifier, Clock clock) {
+    SimulatorActions(SimPaymentRepository payments, SimulatorNotifier notifier, TransactionTemplate tx, Clock clock) {
         this.payments = payments;
         this.notifier = notifier;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -24,8 +27,9 @@ public class SimulatorActions {
     }
 
     /**
-     * Applies the customer's choice if the payment still waits for it, and tells Paygate. A second
-     * submission, or one racing the first, changes nothing and answers the payment as it is.
+     * Applies the customer's choice if the payment still waits for it, and tells the client (its webhook
+     * event is written with the change). A second submission, or one racing the first, changes nothing
+     * and answers the payment as it is.
      */
     public Optional<SimPayment> act(String paymentId, ActionKind kind, SimPayment.Choice choice) {
         Optional<SimPayment> found = forPage(paymentId, kind);
@@ -35,9 +39,11 @@ public class SimulatorActions {
         SimPayment payment = found.get();
         if (payment.status() == SimStatus.REQUIRES_ACTION) {
             SimPayment next = payment.afterAction(choice, clock.millis());
-            if (payments.compareAndSet(next, SimStatus.REQUIRES_ACTION)) {
-                notifier.changed(next);
-            }
+            tx.executeWithoutResult(status -> {
+                if (payments.compareAndSet(next, SimStatus.REQUIRES_ACTION)) {
+                    notifier.changed(next);
+                }
+            });
         }
         return payments.findById(paymentId);
     }

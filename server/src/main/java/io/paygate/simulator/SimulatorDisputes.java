@@ -26,14 +26,16 @@ public class SimulatorDisputes {
 
     private final SimDisputeRepository disputes;
     private final SimPaymentRepository payments;
+    private final SimulatorNotifier notifier;
     private final TransactionTemplate tx;
     private final Ids ids;
     private final Clock clock;
 
-    SimulatorDisputes(SimDisputeRepository disputes, SimPaymentRepository payments, TransactionTemplate tx, Ids ids,
-                      Clock clock) {
+    SimulatorDisputes(SimDisputeRepository disputes, SimPaymentRepository payments, SimulatorNotifier notifier,
+                      TransactionTemplate tx, Ids ids, Clock clock) {
         this.disputes = disputes;
         this.payments = payments;
+        this.notifier = notifier;
         this.tx = tx;
         this.ids = ids;
         this.clock = clock;
@@ -93,8 +95,8 @@ public class SimulatorDisputes {
     }
 
     /**
-     * Opens the payment's dispute and marks it opened, both or neither. Empty when another resolver
-     * opened it first (then only the mark is fixed).
+     * Opens the payment's dispute, marks it opened and tells the client, all or nothing. Empty when
+     * another resolver opened it first (then only the mark is fixed).
      */
     Optional<SimDispute> open(SimPayment payment) {
         SimDispute dispute = SimDispute.opened(ids.next("simdp"), payment, clock.millis());
@@ -102,6 +104,7 @@ public class SimulatorDisputes {
             tx.executeWithoutResult(status -> {
                 disputes.insert(dispute);
                 payments.clearDisputeDue(payment.id());
+                notifier.opened(dispute);
             });
             return Optional.of(dispute);
         } catch (DuplicateKeyException e) {
@@ -115,10 +118,23 @@ public class SimulatorDisputes {
         return disputes.due(dueAtMs, limit);
     }
 
-    /** Applies the issuer's decision; empty when the dispute changed meanwhile (it was accepted). */
-    Optional<SimDispute> decide(SimDispute dispute) {
+    /**
+     * Applies the issuer's decision and tells the client when it changed the dispute's status. False
+     * when the dispute changed meanwhile (it was accepted), or undecided evidence only ended the wait.
+     */
+    boolean decide(SimDispute dispute) {
         SimDispute next = dispute.decided(clock.millis());
-        return disputes.compareAndSet(next) ? Optional.of(next) : Optional.empty();
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!disputes.compareAndSet(next)) {
+                return false;
+            }
+            // Undecided evidence only ends the wait: nothing changed that the client could see.
+            if (next.status() == dispute.status()) {
+                return false;
+            }
+            notifier.changed(next);
+            return true;
+        }));
     }
 
     /** The dispute an earlier request with this key changed, as it is now; a key used for another dispute is refused. */

@@ -1,52 +1,70 @@
 package io.paygate.simulator;
 
-import io.paygate.connector.ProcessorNotifications;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import io.paygate.platform.ids.Ids;
+import io.paygate.platform.json.Json;
+import io.paygate.platform.web.PublicUrl;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells Paygate that something changed without its asking, as a processor's webhook would: an
- * authorization (a page was completed, an asynchronous payment resolved), a refund (it failed or
- * completed later) or a dispute (opened, decided). Called after the change is committed. A failing
- * listener must not undo the simulator's own change, so failures are logged and dropped: Paygate
- * also polls.
+ * Tells the account's webhook endpoint that something changed without its asking, as a processor
+ * does: a payment (a page was completed, an asynchronous payment resolved), a refund (it failed or
+ * completed later) or a dispute (opened, decided). Each call writes the event to the outbox in the
+ * caller's transaction, the one that makes the change, so an event exists exactly when the change
+ * does; {@link SimulatorWebhookSender} delivers it.
  */
 @Component
 class SimulatorNotifier {
 
-    private static final Logger log = LoggerFactory.getLogger(SimulatorNotifier.class);
+    private final SimWebhookDeliveryRepository deliveries;
+    private final Json json;
+    private final Ids ids;
+    private final Clock clock;
+    private final PublicUrl publicUrl;
 
-    private final ObjectProvider<ProcessorNotifications> listeners;
-
-    SimulatorNotifier(ObjectProvider<ProcessorNotifications> listeners) {
-        this.listeners = listeners;
+    SimulatorNotifier(SimWebhookDeliveryRepository deliveries, Json json, Ids ids, Clock clock, PublicUrl publicUrl) {
+        this.deliveries = deliveries;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
     }
 
     void changed(SimPayment payment) {
         if (payment.isTombstone()) {
             return;
         }
-        tell(payment.id(), listener -> listener.authorizationChanged(payment.accountId(), payment.idempotencyKey()));
+        record(payment.accountId(), "payment.updated", SimulatorObjects.payment(payment, publicUrl.base()));
     }
 
     void changed(SimRefund refund) {
-        tell(refund.id(), listener -> listener.refundChanged(refund.accountId(), refund.idempotencyKey()));
+        record(refund.accountId(), "refund.updated", SimulatorObjects.refund(refund));
+    }
+
+    void opened(SimDispute dispute) {
+        record(dispute.accountId(), "dispute.created", SimulatorObjects.dispute(dispute));
     }
 
     void changed(SimDispute dispute) {
-        tell(dispute.id(), listener -> listener.disputeChanged(dispute.accountId(), dispute.id()));
+        record(dispute.accountId(), "dispute.updated", SimulatorObjects.dispute(dispute));
     }
 
-    private void tell(String objectId, Consumer<ProcessorNotifications> call) {
-        listeners.orderedStream().forEach(listener -> {
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                log.warn("Processor notification for simulator object {} failed", objectId, e);
-            }
-        });
+    private void record(String accountId, String type, Map<String, Object> object) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a simulator event must be written in the transaction of its change");
+        }
+        long now = clock.millis();
+        String id = ids.next("simevt");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", id);
+        event.put("object", "event");
+        event.put("type", type);
+        event.put("created", now / 1000);
+        event.put("data", Map.of("object", object));
+        deliveries.insert(new SimWebhookDelivery(id, accountId, type, json.write(event), SimDeliveryStatus.PENDING, 0, now,
+                null, now / 1000, now));
     }
 }

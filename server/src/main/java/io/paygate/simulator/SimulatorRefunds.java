@@ -22,14 +22,16 @@ public class SimulatorRefunds {
 
     private final SimRefundRepository refunds;
     private final SimPaymentRepository payments;
+    private final SimulatorNotifier notifier;
     private final TransactionTemplate tx;
     private final Ids ids;
     private final Clock clock;
 
-    SimulatorRefunds(SimRefundRepository refunds, SimPaymentRepository payments, TransactionTemplate tx, Ids ids,
-                     Clock clock) {
+    SimulatorRefunds(SimRefundRepository refunds, SimPaymentRepository payments, SimulatorNotifier notifier,
+                     TransactionTemplate tx, Ids ids, Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
+        this.notifier = notifier;
         this.tx = tx;
         this.ids = ids;
         this.clock = clock;
@@ -71,6 +73,21 @@ public class SimulatorRefunds {
     /** Refunds whose planned change is due at or before {@code dueAtMs}, for the resolver. */
     List<SimRefund> due(long dueAtMs, int limit) {
         return refunds.due(dueAtMs, limit);
+    }
+
+    /**
+     * Moves a refund whose delay is over to its planned state and tells the client, in one
+     * transaction. False when someone moved it first.
+     */
+    boolean settle(SimRefund refund) {
+        SimRefund next = refund.resolved(clock.millis());
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!move(refund, next)) {
+                return false;
+            }
+            notifier.changed(next);
+            return true;
+        }));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves things on without a request: pending payments whose asynchronous answer is due,
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * simulated processing time), refunds of the asynchronous test cards whose delay is over, disputes
  * due to open after capture, and submitted dispute evidence due for a decision. All of that work is
  * recorded as due times in the database, so it is picked up after a restart too. Several instances
- * may run this at once: each change is a compare-and-set, and each one is notified after it is
- * committed.
+ * may run this at once: each change is a compare-and-set, and its webhook event is written in the
+ * change's transaction.
  */
 @Component
 class SimulatorResolver {
@@ -29,16 +30,18 @@ class SimulatorResolver {
     private final SimulatorRefunds refunds;
     private final SimulatorDisputes disputes;
     private final SimulatorNotifier notifier;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration grace;
 
     SimulatorResolver(SimPaymentRepository payments, SimulatorRefunds refunds, SimulatorDisputes disputes,
-                      SimulatorNotifier notifier, Clock clock,
+                      SimulatorNotifier notifier, TransactionTemplate tx, Clock clock,
                       @Value("${paygate.simulator.recovery-grace:PT5S}") Duration grace) {
         this.payments = payments;
         this.refunds = refunds;
         this.disputes = disputes;
         this.notifier = notifier;
+        this.tx = tx;
         this.clock = clock;
         this.grace = grace;
     }
@@ -66,33 +69,25 @@ class SimulatorResolver {
             moved += move(payment.afterReceipt(clock.millis(), 0), SimStatus.RECEIVED);
         }
         for (SimRefund refund : refunds.due(now, BATCH)) {
-            SimRefund next = refund.resolved(clock.millis());
-            if (refunds.move(refund, next)) {
-                notifier.changed(next);
-                moved++;
-            }
+            moved += refunds.settle(refund) ? 1 : 0;
         }
         for (SimPayment payment : disputes.openingsDue(now, BATCH)) {
             Optional<SimDispute> opened = disputes.open(payment);
-            opened.ifPresent(notifier::changed);
             moved += opened.isPresent() ? 1 : 0;
         }
         for (SimDispute dispute : disputes.decisionsDue(now, BATCH)) {
-            Optional<SimDispute> decided = disputes.decide(dispute);
-            // Undecided evidence only ends the wait: nothing changed that Paygate could see.
-            if (decided.isPresent() && decided.get().status() != dispute.status()) {
-                notifier.changed(decided.get());
-                moved++;
-            }
+            moved += disputes.decide(dispute) ? 1 : 0;
         }
         return moved;
     }
 
     private int move(SimPayment next, SimStatus expected) {
-        if (!payments.compareAndSet(next, expected)) {
-            return 0;
-        }
-        notifier.changed(next);
-        return 1;
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!payments.compareAndSet(next, expected)) {
+                return false;
+            }
+            notifier.changed(next);
+            return true;
+        })) ? 1 : 0;
     }
 }

@@ -5,13 +5,8 @@ import static io.paygate.simulator.SimulatorHttp.PAYMENTS;
 import static io.paygate.simulator.SimulatorHttp.payment;
 import static io.paygate.simulator.SimulatorPaymentsIT.cardInstrument;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
+import io.paygate.connector.spi.ProcessorWebhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +62,7 @@ class SimulatorDisputesIT extends SimulatorServerTest {
         assertThat(d.number("evidence_due_by")).isBetween(before + WEEK_SECONDS, clock.millis() / 1000 + WEEK_SECONDS);
         assertThat(d.number("submission_count")).isZero();
         assertThat(d.number("created")).isGreaterThanOrEqualTo(before);
-        verify(notifications, timeout(5000)).disputeChanged(sim.account, d.text("id"));
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.DISPUTE, d.text("id")).webhook().type()).isEqualTo("dispute.created");
     }
 
     @Test
@@ -77,7 +72,7 @@ class SimulatorDisputesIT extends SimulatorServerTest {
         assertThat(d.text("status")).isEqualTo("warning_needs_response");
         assertThat(d.text("reason")).isEqualTo("general");
         assertThat(d.number("amount")).isEqualTo(1999);
-        verify(notifications, timeout(5000)).disputeChanged(sim.account, d.text("id"));
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.DISPUTE, d.text("id")).webhook().type()).isEqualTo("dispute.created");
     }
 
     @Test
@@ -122,7 +117,9 @@ class SimulatorDisputesIT extends SimulatorServerTest {
 
         awaitDisputeStatus(id, "won", WAIT);
         // The opening and the decision; the merchant's own changes are not notified.
-        verify(notifications, timeout(5000).times(2)).disputeChanged(sim.account, id);
+        assertThat(awaitWebhooks(ProcessorWebhook.Kind.DISPUTE, id, 2)).extracting(w -> w.webhook().type())
+                .containsExactly("dispute.created", "dispute.updated");
+        assertThat(eventsAbout(ProcessorWebhook.Kind.DISPUTE, id)).hasSize(2);
     }
 
     @Test
@@ -132,7 +129,9 @@ class SimulatorDisputesIT extends SimulatorServerTest {
         sim.evidence(id, key(), Map.of("uncategorized_text", "losing_evidence"), true);
 
         awaitDisputeStatus(id, "lost", WAIT);
-        verify(notifications, timeout(5000).times(2)).disputeChanged(sim.account, id);
+        assertThat(awaitWebhooks(ProcessorWebhook.Kind.DISPUTE, id, 2)).extracting(w -> w.webhook().type())
+                .containsExactly("dispute.created", "dispute.updated");
+        assertThat(eventsAbout(ProcessorWebhook.Kind.DISPUTE, id)).hasSize(2);
     }
 
     @Test
@@ -155,7 +154,9 @@ class SimulatorDisputesIT extends SimulatorServerTest {
 
         assertThat(escalated.number("submission_count")).isEqualTo(1);
         assertThat(escalated.number("evidence_due_by")).isGreaterThanOrEqualTo(opened.number("evidence_due_by"));
-        verify(notifications, timeout(5000).times(2)).disputeChanged(sim.account, id);
+        assertThat(awaitWebhooks(ProcessorWebhook.Kind.DISPUTE, id, 2)).extracting(w -> w.webhook().type())
+                .containsExactly("dispute.created", "dispute.updated");
+        assertThat(eventsAbout(ProcessorWebhook.Kind.DISPUTE, id)).hasSize(2);
 
         // Now a real chargeback: it can be answered again, and won.
         sim.evidence(id, key(), Map.of("uncategorized_text", "winning_evidence"), true);
@@ -175,7 +176,8 @@ class SimulatorDisputesIT extends SimulatorServerTest {
         assertThat(lost.status()).isEqualTo(200);
         assertThat(lost.text("status")).isEqualTo("lost");
         // Only the opening was notified: neither the submission nor the acceptance.
-        verify(notifications, timeout(5000).times(1)).disputeChanged(sim.account, id);
+        awaitWebhook(ProcessorWebhook.Kind.DISPUTE, id);
+        assertThat(eventsAbout(ProcessorWebhook.Kind.DISPUTE, id)).hasSize(1);
     }
 
     @Test
@@ -239,6 +241,6 @@ class SimulatorDisputesIT extends SimulatorServerTest {
         assertThat(sim.post(DISPUTES + "/" + id, null, Map.of("evidence", Map.of())).errorCode())
                 .isEqualTo("missing_idempotency_key");
         assertThat(sim.dispute(id).text("status")).isEqualTo("needs_response");
-        verify(notifications, never()).disputeChanged(eq("ca_someone_else"), anyString());
+        assertThat(other.webhookDeliveries().data()).isEmpty();
     }
 }

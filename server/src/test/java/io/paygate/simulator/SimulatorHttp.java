@@ -20,6 +20,7 @@ final class SimulatorHttp {
     static final String PAYMENTS = "/simulator/v1/payments";
     static final String REFUNDS = "/simulator/v1/refunds";
     static final String DISPUTES = "/simulator/v1/disputes";
+    static final String ACCOUNTS = "/simulator/v1/accounts";
 
     record Response(int status, String raw, JsonNode json, HttpResponse<String> http) {
         String text(String field) {
@@ -134,6 +135,16 @@ final class SimulatorHttp {
 
     Response closeDispute(String disputeId, String operationKey) {
         return post(DISPUTES + "/" + disputeId + "/close", operationKey, Map.of());
+    }
+
+    /** Registers (or replaces) the account's webhook endpoint; the answer carries the signing secret. */
+    Response registerWebhookEndpoint(String url, String registrationKey) {
+        return post(ACCOUNTS + "/" + account + "/webhook_endpoint", registrationKey, Map.of("url", url));
+    }
+
+    /** The events the simulator owes the account, newest first, with where each one is. */
+    Response webhookDeliveries() {
+        return get(ACCOUNTS + "/" + account + "/webhook_deliveries");
     }
 
     CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {

@@ -5,9 +5,8 @@ import static io.paygate.simulator.SimulatorHttp.card;
 import static io.paygate.simulator.SimulatorHttp.payment;
 import static io.paygate.simulator.SimulatorHttp.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
+import io.paygate.connector.spi.ProcessorWebhook;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,8 @@ class SimulatorPagesIT extends SimulatorServerTest {
         assertThat(done.header("Location")).isEqualTo(RETURN_URL);
         assertThat(sim.payment(key).text("status")).isEqualTo("captured");
         assertThat(sim.payment(key).json().get("redirect_url").isNull()).isTrue();
-        verify(notifications, timeout(5000)).authorizationChanged(sim.account, key);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.AUTHORIZATION, key).event().path("data").path("object").path("status")
+                .asString()).isEqualTo("captured");
 
         SimulatorHttp.Response again = sim.submitForm("/simulator/3ds/" + id + "/fail");
         assertThat(again.status()).isEqualTo(303);
@@ -125,7 +125,8 @@ class SimulatorPagesIT extends SimulatorServerTest {
         assertThat(paid.status()).isEqualTo(303);
         assertThat(paid.header("Location")).isEqualTo(RETURN_URL);
         assertThat(sim.payment(key).text("status")).isEqualTo("captured");
-        verify(notifications, timeout(5000)).authorizationChanged(sim.account, key);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.AUTHORIZATION, key).event().path("data").path("object").path("status")
+                .asString()).isEqualTo("captured");
     }
 
     @Test
@@ -154,7 +155,8 @@ class SimulatorPagesIT extends SimulatorServerTest {
         assertThat(pending.text("instrument")).isEqualTo("upi success@upi");
         SimulatorHttp.Response captured = awaitStatus(key, "captured", Duration.ofSeconds(10));
         assertThat(captured.number("amount_captured")).isEqualTo(1999);
-        verify(notifications, timeout(5000)).authorizationChanged(sim.account, key);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.AUTHORIZATION, key).event().path("data").path("object").path("status")
+                .asString()).isEqualTo("captured");
     }
 
     @Test

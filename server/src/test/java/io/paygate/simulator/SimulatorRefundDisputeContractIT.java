@@ -2,9 +2,6 @@ package io.paygate.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
 import io.paygate.connector.simulator.SimulatorConnector;
 import io.paygate.connector.spi.AuthorizeRequest;
@@ -15,17 +12,20 @@ import io.paygate.connector.spi.DisputeRequest;
 import io.paygate.connector.spi.Instrument;
 import io.paygate.connector.spi.Money;
 import io.paygate.connector.spi.ProcessorOutcome;
+import io.paygate.connector.spi.ProcessorWebhook;
 import io.paygate.connector.spi.RefundLookupRequest;
 import io.paygate.connector.spi.RefundOutcome;
 import io.paygate.connector.spi.RefundRequest;
 import io.paygate.connector.spi.RequestTrace;
 import io.paygate.connector.spi.Secret;
+import io.paygate.connector.spi.WebhookVerification;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Refunds and disputes through Paygate's simulator connector, as Paygate will drive them. */
@@ -43,7 +43,7 @@ class SimulatorRefundDisputeContractIT extends SimulatorServerTest {
 
     private ConnectorAccount account(Map<String, String> settings) {
         return new ConnectorAccount(sim.account, SimulatorConnector.TYPE, false, settings,
-                Map.of("api_key", Secret.of("sk_sim_test")));
+                Map.of("api_key", Secret.of("sk_sim_test"), "webhook_secret", webhookSecret));
     }
 
     /** Authorizes 1999 usd with this card through the connector; returns the authorization key. */
@@ -78,11 +78,27 @@ class SimulatorRefundDisputeContractIT extends SimulatorServerTest {
         return new DisputeRequest(key(), account, dispute, evidence, submit, TRACE);
     }
 
-    /** The dispute reference Paygate learns from the simulator's notification. */
+    /** The dispute reference Paygate learns from the simulator's webhook. */
     private String notifiedDispute() {
-        ArgumentCaptor<String> reference = ArgumentCaptor.forClass(String.class);
-        verify(notifications, timeout(10_000)).disputeChanged(eq(sim.account), reference.capture());
-        return reference.getValue();
+        return notified(ProcessorWebhook.Kind.DISPUTE, webhook -> true).objectKey();
+    }
+
+    /**
+     * The first webhook of this kind the simulator delivered that {@code which} accepts, verified and read
+     * by the connector exactly as Paygate's inbound endpoint does.
+     */
+    private ProcessorWebhook notified(ProcessorWebhook.Kind kind, Predicate<ProcessorWebhook> which) {
+        ConnectorAccount account = account(Map.of());
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> RECEIVER.at(hookPath).stream()
+                .filter(WebhookReceiver.Request::delivered)
+                .map(request -> connector().verifyWebhook(account, request.headers(), request.body(),
+                        request.receivedAtMs() / 1000))
+                .map(verification -> {
+                    assertThat(verification).isInstanceOf(WebhookVerification.Verified.class);
+                    return ((WebhookVerification.Verified) verification).webhook();
+                })
+                .filter(webhook -> webhook.kind() == kind && which.test(webhook))
+                .findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static DisputeReport found(DisputeOutcome outcome) {
@@ -133,7 +149,7 @@ class SimulatorRefundDisputeContractIT extends SimulatorServerTest {
         RefundOutcome answered = refund(account, refundKey, payment, 1999);
 
         assertThat(answered).isInstanceOf(RefundOutcome.Succeeded.class);
-        verify(notifications, timeout(10_000)).refundChanged(sim.account, refundKey);
+        notified(ProcessorWebhook.Kind.REFUND, webhook -> webhook.objectKey().equals(refundKey));
         assertThat(lookupRefund(account, refundKey)).isInstanceOfSatisfying(RefundOutcome.Failed.class, f -> {
             assertThat(f.reference()).isEqualTo(((RefundOutcome.Succeeded) answered).reference());
             assertThat(f.code()).isEqualTo("refund_failed");
@@ -148,7 +164,7 @@ class SimulatorRefundDisputeContractIT extends SimulatorServerTest {
         assertThat(refund(quick, completing, authorize(quick, "4000000000007726", true), 700))
                 .isInstanceOf(RefundOutcome.Pending.class);
         await().atMost(WAIT).until(() -> lookupRefund(quick, completing) instanceof RefundOutcome.Succeeded);
-        verify(notifications, timeout(5000)).refundChanged(sim.account, completing);
+        notified(ProcessorWebhook.Kind.REFUND, webhook -> webhook.objectKey().equals(completing));
 
         ConnectorAccount slow = account(Map.of("refund_delay_ms", "600000"));
         String canceling = key();

@@ -6,12 +6,8 @@ import static io.paygate.simulator.SimulatorHttp.card;
 import static io.paygate.simulator.SimulatorHttp.payment;
 import static io.paygate.simulator.SimulatorPaymentsIT.cardInstrument;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
+import io.paygate.connector.spi.ProcessorWebhook;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +51,7 @@ class SimulatorRefundsIT extends SimulatorServerTest {
         SimulatorHttp.Response list = sim.get(REFUNDS + "?payment_key=" + paymentKey);
         assertThat(list.text("object")).isEqualTo("list");
         assertThat(list.data()).extracting(refund -> refund.get("id").asString()).containsExactly(r.text("id"));
-        verify(notifications, never()).refundChanged(sim.account, refundKey);
+        assertThat(eventsAbout(ProcessorWebhook.Kind.REFUND, refundKey)).isEmpty();
     }
 
     @Test
@@ -164,7 +160,8 @@ class SimulatorRefundsIT extends SimulatorServerTest {
         assertThat(failed.json().path("failure").path("code").asString()).isEqualTo("refund_failed");
         assertThat(failed.json().path("failure").path("message").asString())
                 .isEqualTo("The customer's bank could not process the refund.");
-        verify(notifications, timeout(5000)).refundChanged(sim.account, refundKey);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.REFUND, refundKey).event().path("data").path("object").path("status")
+                .asString()).isIn("failed", "succeeded");
         // The money stayed with the merchant, so it can be refunded again.
         assertThat(sim.payment(paymentKey).number("amount_refunded")).isZero();
         assertThat(sim.refund(paymentKey, key(), 1999, SLOW).text("status")).isEqualTo("succeeded");
@@ -180,7 +177,8 @@ class SimulatorRefundsIT extends SimulatorServerTest {
         assertThat(answered.text("status")).isEqualTo("pending");
         assertThat(sim.payment(paymentKey).number("amount_refunded")).isEqualTo(700);
         awaitRefund(refundKey, "succeeded", Duration.ofSeconds(10));
-        verify(notifications, timeout(5000)).refundChanged(sim.account, refundKey);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.REFUND, refundKey).event().path("data").path("object").path("status")
+                .asString()).isIn("failed", "succeeded");
         assertThat(sim.payment(paymentKey).number("amount_refunded")).isEqualTo(700);
     }
 
@@ -207,7 +205,7 @@ class SimulatorRefundsIT extends SimulatorServerTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("resource_missing");
         // A refund the request itself changed is not notified.
-        verify(notifications, never()).refundChanged(eq(sim.account), anyString());
+        assertThat(sim.webhookDeliveries().data()).noneMatch(d -> d.path("type").asString().startsWith("refund."));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.paygate.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
+import io.paygate.connector.spi.ProcessorWebhook;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +51,7 @@ class SimulatorResolverIT extends SimulatorServerTest {
         SimulatorHttp.Response captured = awaitStatus(key, "captured", Duration.ofSeconds(10));
 
         assertThat(captured.number("amount_captured")).isEqualTo(1999);
-        verify(notifications, timeout(5000)).authorizationChanged(sim.account, key);
+        awaitWebhook(ProcessorWebhook.Kind.AUTHORIZATION, key);
     }
 
     @Test
@@ -108,7 +107,7 @@ class SimulatorResolverIT extends SimulatorServerTest {
 
         assertThat(failed.json().path("failure").path("code").asString()).isEqualTo("refund_failed");
         assertThat(sim.payment(paymentKey).number("amount_refunded")).isZero();
-        verify(notifications, timeout(5000)).refundChanged(sim.account, refundKey);
+        awaitWebhook(ProcessorWebhook.Kind.REFUND, refundKey);
     }
 
     @Test
@@ -119,7 +118,7 @@ class SimulatorResolverIT extends SimulatorServerTest {
         SimulatorHttp.Response dispute = awaitDispute(paymentKey, Duration.ofSeconds(10));
 
         assertThat(dispute.text("status")).isEqualTo("needs_response");
-        verify(notifications, timeout(5000)).disputeChanged(sim.account, dispute.text("id"));
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.DISPUTE, dispute.text("id")).webhook().type()).isEqualTo("dispute.created");
     }
 
     @Test
@@ -140,7 +139,7 @@ class SimulatorResolverIT extends SimulatorServerTest {
         SimulatorHttp.Response won = awaitDisputeStatus(disputeId, "won", Duration.ofSeconds(10));
 
         assertThat(won.json().path("evidence").path("uncategorized_text").asString()).isEqualTo("winning_evidence");
-        verify(notifications, timeout(5000)).disputeChanged(sim.account, disputeId);
+        assertThat(awaitWebhook(ProcessorWebhook.Kind.DISPUTE, disputeId).webhook().type()).isEqualTo("dispute.updated");
     }
 
     @Test

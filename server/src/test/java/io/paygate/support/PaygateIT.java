@@ -31,6 +31,13 @@ import tools.jackson.databind.JsonNode;
         "paygate.webhooks.retry-schedule=PT0.3S,PT0.6S,PT1.2S",
         "paygate.webhooks.timeout=PT1S",
         "paygate.webhooks.poll-interval=PT0.1S",
+        WebhookTestSettings.SIMULATOR_MAX_ATTEMPTS,
+        WebhookTestSettings.SIMULATOR_RETRY_BASE,
+        WebhookTestSettings.SIMULATOR_RETRY_MAX,
+        WebhookTestSettings.SIMULATOR_UNREGISTERED_RETRY,
+        WebhookTestSettings.INBOUND_UNKNOWN_OBJECT_ATTEMPTS,
+        WebhookTestSettings.INBOUND_RETRY_BASE,
+        WebhookTestSettings.INBOUND_RETRY_MAX,
         "logging.file.name=target/test-logs/paygate-server.log"
 })
 public abstract class PaygateIT {
@@ -49,6 +56,7 @@ public abstract class PaygateIT {
             registry.add("spring.datasource.url", TestDatabase::postgresUrl);
             registry.add("spring.datasource.username", TestDatabase::postgresUser);
             registry.add("spring.datasource.password", TestDatabase::postgresPassword);
+            TestDatabase.sharedVaultKeys().forEach((name, value) -> registry.add(name, () -> value));
         }
     }
 

@@ -55,6 +55,7 @@ public final class ServerProcess implements AutoCloseable {
             command.add("-Dspring.datasource.url=" + TestDatabase.postgresUrl());
             command.add("-Dspring.datasource.username=" + TestDatabase.postgresUser());
             command.add("-Dspring.datasource.password=" + TestDatabase.postgresPassword());
+            TestDatabase.sharedVaultKeys().forEach((name, value) -> command.add("-D" + name + "=" + value));
         }
         command.add("-jar");
         command.add(jar);

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * Which database the integration tests run on: the embedded default (an H2 file database in a
@@ -33,6 +36,26 @@ public final class TestDatabase {
 
     public static String postgresPassword() {
         return envOr("PAYGATE_TEST_DATABASE_PASSWORD", "");
+    }
+
+    /**
+     * Card vault keys for every test server on PostgreSQL. There they all share one database, and like
+     * the instances of one deployment they must share the keys that seal what it stores (cards,
+     * connector account credentials): any server's reconcilers and queues may pick up any row. On H2
+     * each server has its own database and its generated keys. Fixed test keys, never used elsewhere.
+     */
+    public static Map<String, String> sharedVaultKeys() {
+        if (!isPostgres()) {
+            return Map.of();
+        }
+        return Map.of("paygate.vault.data-keys", "vktest:" + filled(0x11),
+                "paygate.vault.fingerprint-key", filled(0x22));
+    }
+
+    private static String filled(int value) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) value);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** The data directory shared by the test contexts of this JVM (H2 database, generated keys). */

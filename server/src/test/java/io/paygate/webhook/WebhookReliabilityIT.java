@@ -52,12 +52,6 @@ class WebhookReliabilityIT {
         throw new IllegalStateException("no key");
     }
 
-    private static String randomKey() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getEncoder().encodeToString(bytes);
-    }
-
     private static Set<String> eventIds(WebhookReceiver receiver) {
         return receiver.received().stream().map(r -> JSON.readTree(r.body()).path("id").asString()).collect(Collectors.toSet());
     }
@@ -76,7 +70,10 @@ class WebhookReliabilityIT {
             Poll.until(Duration.ofSeconds(20), () -> receiver.received().size(), n -> n >= 3, "deliveries to be under way");
             server.kill();
             int beforeRestart = eventIds(receiver).size();
-            assertThat(beforeRestart).as("the kill interrupted the deliveries").isLessThan(20);
+            if (!TestDatabase.isPostgres()) {
+                // (On PostgreSQL the suite's other test servers share the queue and may deliver while this one is down.)
+                assertThat(beforeRestart).as("the kill interrupted the deliveries").isLessThan(20);
+            }
             receiver.answer(r -> new WebhookReceiver.Answer(200, 0));
             server.start();
             Set<String> delivered = Poll.until(Duration.ofSeconds(60), () -> eventIds(receiver), ids -> ids.size() == 20,
@@ -88,11 +85,10 @@ class WebhookReliabilityIT {
     @Test
     void twoNodesShareTheQueueWithoutSendingADeliveryTwiceAtOnce() throws Exception {
         Assumptions.assumeTrue(TestDatabase.isPostgres(), "several nodes need the shared PostgreSQL database");
-        // Nodes of one deployment share their vault keys (configuration), or they could not open each other's secrets.
-        String[] vault = {"paygate.vault.data-keys", "k1:" + randomKey(), "paygate.vault.fingerprint-key", randomKey()};
+        // Nodes of one deployment share their vault keys; ServerProcess gives every test server the same ones.
         try (WebhookReceiver receiver = new WebhookReceiver();
-             ServerProcess a = new ServerProcess(Files.createTempDirectory("paygate-wh-a-"), properties(vault)).start();
-             ServerProcess b = new ServerProcess(Files.createTempDirectory("paygate-wh-b-"), properties(vault)).start()) {
+             ServerProcess a = new ServerProcess(Files.createTempDirectory("paygate-wh-a-"), properties()).start();
+             ServerProcess b = new ServerProcess(Files.createTempDirectory("paygate-wh-b-"), properties()).start()) {
             HttpApi nodeA = new HttpApi(a.baseUrl());
             HttpApi nodeB = new HttpApi(b.baseUrl());
             String key = onboard(nodeA);

@@ -1,5 +1,8 @@
 package io.paygate.connector.spi;
 
+import java.net.URI;
+import java.util.Map;
+
 /**
  * A payment processor as Paygate sees it. Implementations talk to the processor over the network
  * and must be safe to call from many threads. They never throw for a processor's answer: every
@@ -40,4 +43,21 @@ public interface Connector {
 
     /** Accepts (concedes) a dispute. */
     DisputeOutcome acceptDispute(DisputeRequest request);
+
+    /**
+     * Checks that an inbound webhook was sent by the processor for this account (signature with the
+     * account's webhook secret, timestamp within the connector's tolerance of {@code nowEpochSecond})
+     * and reads what it is about. Pure: no I/O.
+     *
+     * @param headers the request's headers; names in any letter case
+     * @param rawBody the request body exactly as received, since the signature covers those bytes
+     */
+    WebhookVerification verifyWebhook(ConnectorAccount account, Map<String, String> headers, byte[] rawBody,
+                                      long nowEpochSecond);
+
+    /**
+     * Asks the processor to send this account's webhooks to {@code url}. A processor that generates the
+     * signing secret answers it here; asking again for the same account and URL is safe.
+     */
+    WebhookEndpointRegistration registerWebhookEndpoint(ConnectorAccount account, URI url, RequestTrace trace);
 }

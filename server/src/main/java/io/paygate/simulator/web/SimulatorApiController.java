@@ -5,6 +5,7 @@ import io.paygate.platform.web.ApiResponses;
 import io.paygate.simulator.NewPayment;
 import io.paygate.simulator.SimPayment;
 import io.paygate.simulator.SimulatorException;
+import io.paygate.simulator.SimulatorObjects;
 import io.paygate.simulator.SimulatorOperations;
 import io.paygate.simulator.SimulatorPayments;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,7 +96,7 @@ class SimulatorApiController {
     }
 
     private ResponseEntity<String> ok(SimPayment payment, HttpServletRequest request) {
-        return ApiResponses.of(200, json.write(PaymentView.payment(payment, ApiHeaders.baseUrl(request))));
+        return ApiResponses.of(200, json.write(SimulatorObjects.payment(payment, ApiHeaders.baseUrl(request))));
     }
 
     private ResponseEntity<String> error(int status, String code, String message) {

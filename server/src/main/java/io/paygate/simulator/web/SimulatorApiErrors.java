@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * remote processor. Ordered first so Paygate's catch-all handler never sees its exceptions.
  */
 @RestControllerAdvice(assignableTypes = {SimulatorApiController.class, SimulatorRefundsController.class,
-        SimulatorDisputesController.class})
+        SimulatorDisputesController.class, SimulatorWebhooksController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SimulatorApiErrors {
 

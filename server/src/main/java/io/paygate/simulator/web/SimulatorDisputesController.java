@@ -5,6 +5,7 @@ import io.paygate.platform.web.ApiResponses;
 import io.paygate.simulator.SimDispute;
 import io.paygate.simulator.SimulatorDisputes;
 import io.paygate.simulator.SimulatorException;
+import io.paygate.simulator.SimulatorObjects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,6 +74,6 @@ class SimulatorDisputesController {
     }
 
     private ResponseEntity<String> ok(SimDispute dispute) {
-        return ApiResponses.of(200, json.write(DisputeView.dispute(dispute)));
+        return ApiResponses.of(200, json.write(SimulatorObjects.dispute(dispute)));
     }
 }

@@ -3,6 +3,7 @@ package io.paygate.simulator.web;
 import io.paygate.simulator.ActionKind;
 import io.paygate.simulator.SimPayment;
 import io.paygate.simulator.SimulatorActions;
+import io.paygate.simulator.SimulatorObjects;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SimulatorPagesController {
 
-    static final String THREE_DS = "/simulator/3ds";
-    static final String BANK = "/simulator/bank";
+    static final String THREE_DS = SimulatorObjects.THREE_DS_PAGES;
+    static final String BANK = SimulatorObjects.BANK_PAGES;
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=utf-8");
 
     private final SimulatorActions actions;

@@ -4,6 +4,7 @@ import io.paygate.platform.json.Json;
 import io.paygate.platform.web.ApiResponses;
 import io.paygate.simulator.SimRefund;
 import io.paygate.simulator.SimulatorException;
+import io.paygate.simulator.SimulatorObjects;
 import io.paygate.simulator.SimulatorRefunds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +70,6 @@ class SimulatorRefundsController {
     }
 
     private ResponseEntity<String> ok(SimRefund refund) {
-        return ApiResponses.of(200, json.write(RefundView.refund(refund)));
+        return ApiResponses.of(200, json.write(SimulatorObjects.refund(refund)));
     }
 }

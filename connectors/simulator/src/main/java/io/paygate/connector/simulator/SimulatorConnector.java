@@ -14,6 +14,8 @@ import io.paygate.connector.spi.RefundOutcome;
 import io.paygate.connector.spi.RefundRequest;
 import io.paygate.connector.spi.RequestTrace;
 import io.paygate.connector.spi.Secret;
+import io.paygate.connector.spi.WebhookEndpointRegistration;
+import io.paygate.connector.spi.WebhookVerification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -143,6 +145,27 @@ public final class SimulatorConnector implements Connector {
         return switch (reply) {
             case Reply.Answered answered -> SimulatorMapper.disputeOutcome(answered.status(), answered.body());
             case Reply.NoAnswer none -> new DisputeOutcome.Unknown(none.reason());
+        };
+    }
+
+    @Override
+    public WebhookVerification verifyWebhook(ConnectorAccount account, Map<String, String> headers, byte[] rawBody,
+                                             long nowEpochSecond) {
+        return SimulatorWebhooks.verify(account.credentials().get(SimulatorWebhooks.SECRET_CREDENTIAL), headers, rawBody,
+                nowEpochSecond);
+    }
+
+    /**
+     * Registers (or replaces) the account's one webhook endpoint. The idempotency key is derived from
+     * the account and the URL, so a repeat, or a second Paygate instance registering at the same time,
+     * gets the same secret instead of replacing the one the first stored.
+     */
+    @Override
+    public WebhookEndpointRegistration registerWebhookEndpoint(ConnectorAccount account, URI url, RequestTrace trace) {
+        return switch (exchange(account, "POST", "/v1/accounts/" + encode(account.id()) + "/webhook_endpoint",
+                SimulatorMapper.registrationKey(account.id(), url), SimulatorMapper.webhookEndpointBody(url), trace)) {
+            case Reply.Answered answered -> SimulatorMapper.webhookEndpointRegistration(answered.status(), answered.body());
+            case Reply.NoAnswer none -> new WebhookEndpointRegistration.Unknown(none.reason());
         };
     }
 

@@ -10,7 +10,13 @@ import io.paygate.connector.spi.Money;
 import io.paygate.connector.spi.ProcessorOutcome;
 import io.paygate.connector.spi.RefundOutcome;
 import io.paygate.connector.spi.RefundRequest;
+import io.paygate.connector.spi.Secret;
+import io.paygate.connector.spi.WebhookEndpointRegistration;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -225,6 +231,39 @@ public final class SimulatorMapper {
         return new DisputeOutcome.Found(new DisputeReport(reference, paymentKey, money, status, text(dispute, "reason"),
                 dispute.path("evidence_due_by").asLong(), dispute.path("submission_count").asInt(),
                 dispute.path("created").asLong()));
+    }
+
+    static Map<String, Object> webhookEndpointBody(URI url) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", url.toString());
+        return body;
+    }
+
+    /** The same key for the same account and URL: a registration repeated for them answers the same secret. */
+    static String registrationKey(String accountId, URI url) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((accountId + "\n" + url).getBytes(StandardCharsets.UTF_8));
+            return "whep_" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Maps the answer to a webhook endpoint registration: its secret, a refusal, or Unknown. */
+    static WebhookEndpointRegistration webhookEndpointRegistration(int httpStatus, JsonNode body) {
+        if (isSuccess(httpStatus, body)) {
+            String secret = text(body, "secret");
+            return secret == null || secret.isBlank()
+                    ? new WebhookEndpointRegistration.Unknown("simulator answered a webhook endpoint without a secret")
+                    : new WebhookEndpointRegistration.Registered(Secret.of(secret));
+        }
+        if (isRefusal(httpStatus, body)) {
+            JsonNode error = body.path("error");
+            return new WebhookEndpointRegistration.Refused(orDefault(text(error, "code"), "invalid_request"),
+                    orDefault(text(error, "message"), "The processor refused the webhook endpoint."));
+        }
+        return new WebhookEndpointRegistration.Unknown("simulator answered HTTP " + httpStatus);
     }
 
     private static boolean isSuccess(int httpStatus, JsonNode body) {
