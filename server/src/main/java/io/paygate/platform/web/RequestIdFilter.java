@@ -44,6 +44,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         response.setHeader("Request-Id", requestId);
         MDC.put("requestId", requestId);
+        // Work a request causes at the in-process simulator is attributed to the request (SQL capture).
+        String cause = request.getHeader("Paygate-Request-Id");
+        MDC.put(io.paygate.platform.observability.SqlCapture.KEY,
+                cause != null && cause.matches("req_[0-9a-z]{24}") ? cause : requestId);
         String correlationId = request.getHeader("X-Correlation-Id");
         if (correlationId != null && !correlationId.isBlank()) {
             MDC.put("correlationId", clip(correlationId));
@@ -57,6 +61,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
                         (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove("requestId");
+            MDC.remove(io.paygate.platform.observability.SqlCapture.KEY);
             MDC.remove("correlationId");
             MDC.remove("merchant");
             MDC.remove("mode");

@@ -1,0 +1,81 @@
+package io.paygate.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code java -jar bench/target/paygate-bench.jar run [options]}: starts Paygate on a fresh
+ * PostgreSQL database (or targets a running one), runs the scenarios with their same-run
+ * baselines, and writes {@code results.json} and {@code summary.md}. See BENCHMARKS.md.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("run")) {
+            System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup]"
+                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--in-flight=2000]"
+                    + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
+                    + " [--out=bench/results]");
+            System.exit(2);
+        }
+        Options options = new Options(java.util.Arrays.copyOfRange(args, 1, args.length));
+        Set<String> wanted = Set.of(options.string("scenarios", "checkout,read,webhooks,in-flight,startup").split(","));
+        Scenarios.Plan plan = new Scenarios.Plan(options.duration("warmup", Duration.ofSeconds(10)),
+                options.duration("window", Duration.ofSeconds(20)), options.integer("repetitions", 3),
+                options.integer("concurrency", 32));
+        Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);
+        String admin = "bench_admin_" + stamp.replace("-", "");
+        ServerLauncher.Database database = ServerLauncher.freshPostgres(options.string("pg-host", "127.0.0.1"),
+                options.integer("pg-port", 5432), options.string("pg-user", "postgres"), options.string("pg-password", ""),
+                "paygate_bench_" + stamp.replace("-", "_"));
+
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started", stamp);
+        run.put("machine", Machine.describe());
+        run.put("plan", plan.toString());
+        Map<String, Series> series = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> scenarios = new LinkedHashMap<>();
+        try (ServerLauncher server = ServerLauncher.start(jar, database, admin,
+                Map.of("paygate.diagnostics.sql-capture", "true", "paygate.request-log.enabled", "false"),
+                out.resolve("server.log"), "512m")) {
+            PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
+            PaygateTarget.Merchant merchant = paygate.onboard("Bench shop");
+            CpuMeter cpu = new CpuMeter(server.pid());
+            Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
+            try (HeapSampler heap = new HeapSampler(paygate, admin)) {
+                if (wanted.contains("checkout") || wanted.contains("read") || wanted.contains("webhooks") || wanted.contains("in-flight")) {
+                    scenarios.put("checkout", s.checkoutScenario(series));
+                }
+                if (wanted.contains("read")) {
+                    scenarios.put("read", s.readScenario(series, options.integer("read-ids", 2000)));
+                }
+                if (wanted.contains("webhooks")) {
+                    scenarios.put("webhooks", s.webhookScenario(series));
+                }
+                if (wanted.contains("in-flight")) {
+                    scenarios.put("in_flight", s.inFlightScenario(series, options.integer("in-flight", 2000)));
+                }
+                run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
+            }
+        }
+        if (wanted.contains("startup")) {
+            scenarios.put("startup", Scenarios.startupScenario(jar, options.integer("startup-runs", 5)));
+        }
+        List<Report.Target> targets = Targets.evaluate(scenarios, run);
+        Path dir = Report.write(out, run, series, scenarios, targets);
+        System.out.println(Report.markdown(run, series, scenarios, targets));
+        System.out.println("Results written to " + dir.toAbsolutePath());
+    }
+}

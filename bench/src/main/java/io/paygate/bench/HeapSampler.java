@@ -1,0 +1,48 @@
+package io.paygate.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Samples the server's used heap from its Prometheus metrics once a second and keeps the maximum. */
+final class HeapSampler implements AutoCloseable {
+
+    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.eE+]+)");
+
+    private final AtomicLong maxBytes = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    HeapSampler(PaygateTarget paygate, String adminToken) {
+        thread = Thread.ofVirtual().start(() -> {
+            while (running) {
+                try {
+                    PaygateTarget.Answer metrics = paygate.get("/metrics", adminToken);
+                    maxBytes.accumulateAndGet(usedHeap(metrics.body()), Math::max);
+                } catch (RuntimeException e) {
+                    // the server may be busy; try again at the next tick
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);
+            }
+        });
+    }
+
+    static long usedHeap(String prometheus) {
+        Matcher m = HEAP.matcher(prometheus == null ? "" : prometheus);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return (long) total;
+    }
+
+    long maxBytes() {
+        return maxBytes.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join();
+    }
+}

@@ -1,0 +1,108 @@
+package io.paygate.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Drives an operation in two ways. Open loop: operations start at a fixed rate whatever the
+ * answers do, and each latency is measured from the moment the operation was due, so queueing in
+ * the system under test shows up instead of hiding behind slow clients. Closed loop: a fixed number
+ * of workers each run operations back to back, for the maximum throughput.
+ */
+public final class LoadGenerator {
+
+    private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final CpuMeter cpu;
+
+    public LoadGenerator(CpuMeter cpu) {
+        this.cpu = cpu;
+    }
+
+    public Window openLoop(Outcome.Operation operation, double ratePerSecond, Duration duration) {
+        if (ratePerSecond <= 0) {
+            throw new IllegalArgumentException("the rate must be positive");
+        }
+        Tally tally = new Tally();
+        long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
+        long total = (long) (ratePerSecond * duration.toNanos() / 1_000_000_000L);
+        CpuMeter.Sample before = cpu.sample();
+        long start = System.nanoTime();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                workers.execute(() -> tally.run(operation, due));
+            }
+        }
+        return tally.window(cpu.sample().minus(before), System.nanoTime() - start, ratePerSecond);
+    }
+
+    public Window closedLoop(Outcome.Operation operation, int concurrency, Duration duration) {
+        Tally tally = new Tally();
+        CpuMeter.Sample before = cpu.sample();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                workers.execute(() -> {
+                    while (System.nanoTime() < deadline) {
+                        tally.run(operation, System.nanoTime());
+                    }
+                });
+            }
+        }
+        return tally.window(cpu.sample().minus(before), System.nanoTime() - start, 0);
+    }
+
+    /** Thread-safe counting of one window. */
+    private static final class Tally {
+        private final Recorder latencies = new Recorder(MAX_LATENCY_MICROS, 3);
+        private final LongAdder completed = new LongAdder();
+        private final LongAdder errors = new LongAdder();
+        private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
+        private final AtomicLong inFlight = new AtomicLong();
+        private final AtomicLong maxInFlight = new AtomicLong();
+
+        void run(Outcome.Operation operation, long dueNanos) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Outcome outcome;
+            try {
+                outcome = operation.call();
+            } catch (Exception e) {
+                outcome = Outcome.error(e.getClass().getSimpleName());
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            long micros = Math.min(MAX_LATENCY_MICROS, Math.max(1, (System.nanoTime() - dueNanos) / 1000));
+            if (outcome.ok()) {
+                latencies.recordValue(micros);
+                completed.increment();
+            } else {
+                errors.increment();
+                errorTypes.computeIfAbsent(outcome.error(), k -> new LongAdder()).increment();
+            }
+        }
+
+        Window window(CpuMeter.Sample cpu, long elapsedNanos, double offeredRate) {
+            Histogram histogram = latencies.getIntervalHistogram();
+            Map<String, Long> byType = new TreeMap<>();
+            errorTypes.forEach((k, v) -> byType.put(k, v.sum()));
+            return new Window(completed.sum(), errors.sum(), byType, histogram, elapsedNanos / 1e9, cpu, maxInFlight.get(),
+                    offeredRate);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.paygate.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Paygate as the bench drives it: plain HTTP, the way a merchant's backend calls it. */
+public final class PaygateTarget {
+
+    /** A merchant onboarded for the run, with its test secret key and simulator connector account. */
+    public record Merchant(String id, String secretKey, String simulatorAccount) {
+    }
+
+    /** One HTTP answer, with the request id Paygate assigned. */
+    public record Answer(int status, String body, String requestId) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String adminToken;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public PaygateTarget(String baseUrl, String adminToken) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.adminToken = adminToken;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Merchant onboard(String name) {
+        JsonNode merchant = json(post("/v1/merchants", adminToken, null, "name", name));
+        String key = null;
+        for (JsonNode k : merchant.path("api_keys")) {
+            if (!k.path("livemode").asBoolean() && k.path("type").asString().equals("secret")) {
+                key = k.path("secret").asString();
+            }
+        }
+        String account = json(get("/v1/connector_accounts", key)).path("data").get(0).path("id").asString();
+        return new Merchant(merchant.path("id").asString(), key, account);
+    }
+
+    public void simulatorLatency(Merchant merchant, long latencyMs) {
+        Answer answer = post("/v1/connector_accounts/" + merchant.simulatorAccount(), merchant.secretKey(), null,
+                "settings[latency_ms]", String.valueOf(latencyMs));
+        require(answer, "configure the simulator");
+    }
+
+    public void settlementDelay(Merchant merchant, int days) {
+        require(post("/v1/merchants/" + merchant.id() + "/settlement", adminToken, null, "delay_days", String.valueOf(days)),
+                "set the settlement delay");
+    }
+
+    /** The checkout: create and confirm a card payment with automatic capture, under a fresh idempotency key. */
+    public Answer checkout(Merchant merchant) {
+        return post("/v1/payment_intents", merchant.secretKey(), UUID.randomUUID().toString(), "amount", "1999",
+                "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true");
+    }
+
+    public Answer retrieveIntent(Merchant merchant, String id) {
+        return get("/v1/payment_intents/" + id, merchant.secretKey());
+    }
+
+    public Answer health() {
+        return get("/healthz", null);
+    }
+
+    public JsonNode sqlCapture(String requestId) {
+        Answer answer = get("/v1/diagnostics/sql_capture/" + requestId, adminToken);
+        require(answer, "read the SQL capture (start Paygate with paygate.diagnostics.sql-capture=true)");
+        return json(answer);
+    }
+
+    public String webhookEndpoint(Merchant merchant, String url, String... events) {
+        List<String> params = new ArrayList<>(List.of("url", url));
+        for (String event : events) {
+            params.add("enabled_events[]");
+            params.add(event);
+        }
+        Answer answer = post("/v1/webhook_endpoints", merchant.secretKey(), null, params.toArray(String[]::new));
+        require(answer, "create a webhook endpoint");
+        return json(answer).path("secret").asString();
+    }
+
+    public Answer get(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), key, null);
+    }
+
+    public Answer post(String path, String key, String idempotencyKey, String... params) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < params.length; i += 2) {
+            if (i > 0) {
+                form.append('&');
+            }
+            form.append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        return send(builder, key, idempotencyKey);
+    }
+
+    private Answer send(HttpRequest.Builder builder, String key, String idempotencyKey) {
+        builder.timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Request-Id").orElse(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(Answer answer) {
+        return JSON.readTree(answer.body());
+    }
+
+    private static void require(Answer answer, String what) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("Could not " + what + ": HTTP " + answer.status() + " " + answer.body());
+        }
+    }
+
+    /** Maps an answer to an outcome: 2xx is success, anything else an error named by its status. */
+    public static Outcome outcome(Answer answer) {
+        return answer.status() / 100 == 2 ? Outcome.OK : Outcome.error("HTTP " + answer.status());
+    }
+}

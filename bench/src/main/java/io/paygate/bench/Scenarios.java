@@ -1,0 +1,202 @@
+package io.paygate.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmark scenarios. Each reports its figures next to baselines measured in the same run,
+ * because absolute numbers drift on shared machines: the database ceiling (the checkout's own SQL
+ * replayed over JDBC) and the HTTP ceiling ({@code GET /healthz} through the same server).
+ */
+final class Scenarios {
+
+    /** How long and how often: warm-up, measured window and repetitions, and closed-loop concurrency. */
+    record Plan(Duration warmUp, Duration window, int repetitions, int concurrency) {
+    }
+
+    private final PaygateTarget paygate;
+    private final PaygateTarget.Merchant merchant;
+    private final LoadGenerator load;
+    private final Plan plan;
+    private final ServerLauncher.Database database;
+
+    Scenarios(PaygateTarget paygate, PaygateTarget.Merchant merchant, LoadGenerator load, Plan plan,
+              ServerLauncher.Database database) {
+        this.paygate = paygate;
+        this.merchant = merchant;
+        this.load = load;
+        this.plan = plan;
+        this.database = database;
+    }
+
+    private Series closed(String name, Outcome.Operation op, int concurrency) {
+        return Series.measure(name, () -> load.closedLoop(op, concurrency, plan.warmUp()),
+                () -> load.closedLoop(op, concurrency, plan.window()), plan.repetitions());
+    }
+
+    private Series open(String name, Outcome.Operation op, double rate) {
+        return Series.measure(name, () -> load.openLoop(op, rate, plan.warmUp()),
+                () -> load.openLoop(op, rate, plan.window()), plan.repetitions());
+    }
+
+    Outcome checkout() {
+        return PaygateTarget.outcome(paygate.checkout(merchant));
+    }
+
+    Outcome health() {
+        return PaygateTarget.outcome(paygate.health());
+    }
+
+    /** Scenario 1: the checkout at 0 ms and 200 ms simulator latency, against the database and HTTP ceilings. */
+    Map<String, Object> checkoutScenario(Map<String, Series> all) {
+        paygate.simulatorLatency(merchant, 0);
+        Series max = closed("checkout_max_0ms", this::checkout, plan.concurrency());
+        Series http = closed("baseline_http_ceiling", this::health, plan.concurrency());
+        Series db = databaseCeiling();
+        double halfRate = Math.max(1, max.median(Window::throughput) / 2);
+        paygate.simulatorLatency(merchant, 200);
+        Series half200 = open("checkout_half_rate_200ms", this::checkout, halfRate);
+        paygate.simulatorLatency(merchant, 0);
+        Series half0 = open("checkout_half_rate_0ms", this::checkout, halfRate);
+        all.put(max.name(), max);
+        all.put(http.name(), http);
+        all.put(db.name(), db);
+        all.put(half200.name(), half200);
+        all.put(half0.name(), half0);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("checkout_per_s", max.median(Window::throughput));
+        out.put("database_ceiling_per_s", db.median(Window::throughput));
+        out.put("http_ceiling_per_s", http.median(Window::throughput));
+        out.put("ratio_to_database_ceiling", max.median(Window::throughput) / db.median(Window::throughput));
+        out.put("ratio_to_http_ceiling", max.median(Window::throughput) / http.median(Window::throughput));
+        out.put("half_rate_per_s", halfRate);
+        out.put("overhead_p50_ms_at_200ms", half200.median(w -> w.percentileMs(50)) - 200);
+        out.put("overhead_p99_ms_at_200ms", half200.median(w -> w.percentileMs(99)) - 200);
+        out.put("latency_p99_ms_at_0ms_half_rate", half0.median(w -> w.percentileMs(99)));
+        out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
+        out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
+        out.put("database_cpu_ms_per_replay", db.median(Window::databaseCpuMsPerOp));
+        out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
+        return out;
+    }
+
+    /** The checkout's SQL, captured from one real checkout and replayed over JDBC with the server's pool size. */
+    private Series databaseCeiling() {
+        PaygateTarget.Answer sample = paygate.checkout(merchant);
+        JsonNode capture = paygate.sqlCapture(sample.requestId());
+        SqlReplay replay = SqlReplay.fromCapture(capture);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(20);
+        config.setPoolName("bench-replay");
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Series series = closed("baseline_database_ceiling", () -> {
+                replay.runOnce(pool);
+                return Outcome.OK;
+            }, plan.concurrency());
+            System.out.printf("database ceiling: %d statements in %d transactions per checkout%n",
+                    replay.statementCount(), replay.transactionCount());
+            return series;
+        }
+    }
+
+    /** Scenario 2: reads of random existing payment intents against the HTTP ceiling. */
+    Map<String, Object> readScenario(Map<String, Series> all, int existing) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < existing; i++) {
+            PaygateTarget.Answer answer = paygate.checkout(merchant);
+            ids.add(PaygateTarget.json(answer).path("id").asString());
+        }
+        Series read = closed("read_intent", () -> PaygateTarget.outcome(
+                paygate.retrieveIntent(merchant, ids.get(ThreadLocalRandom.current().nextInt(ids.size())))), plan.concurrency());
+        Series http = all.get("baseline_http_ceiling");
+        all.put(read.name(), read);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reads_per_s", read.median(Window::throughput));
+        out.put("http_ceiling_per_s", http.median(Window::throughput));
+        out.put("ratio_to_http_ceiling", read.median(Window::throughput) / http.median(Window::throughput));
+        out.put("read_p99_ms", read.median(w -> w.percentileMs(99)));
+        return out;
+    }
+
+    /** Scenario 3: webhook deliveries to a local receiver while checkouts run at half the maximum rate. */
+    Map<String, Object> webhookScenario(Map<String, Series> all) {
+        double halfRate = Math.max(1, all.get("checkout_max_0ms").median(Window::throughput) / 2);
+        try (WebhookSink sink = new WebhookSink()) {
+            paygate.webhookEndpoint(merchant, sink.url(), "*");
+            long before = sink.received();
+            sink.lag();
+            Series series = open("checkout_with_webhooks", () -> {
+                PaygateTarget.Answer answer = paygate.checkout(merchant);
+                if (answer.status() == 200) {
+                    sink.answered(PaygateTarget.json(answer).path("id").asString());
+                }
+                return PaygateTarget.outcome(answer);
+            }, halfRate);
+            long seconds = Math.max(1, Math.round(series.windows().stream().mapToDouble(Window::seconds).sum()
+                    + plan.warmUp().toSeconds()));
+            var lag = sink.lag();
+            all.put(series.name(), series);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("checkout_rate_per_s", halfRate);
+            out.put("events_delivered_per_s", (sink.received() - before) / (double) seconds);
+            out.put("lag_p50_ms", lag.getValueAtPercentile(50) / 1000.0);
+            out.put("lag_p99_ms", lag.getValueAtPercentile(99) / 1000.0);
+            out.put("lag_max_ms", lag.getMaxValue() / 1000.0);
+            out.put("lag_samples", lag.getTotalCount());
+            return out;
+        }
+    }
+
+    /**
+     * Scenario 5: many payments in flight at the processor. Keeping 2,000 in flight at 200 ms needs
+     * 10,000 payments/s; where the machine cannot start that many, the processor latency is raised
+     * until half the maximum rate keeps 2,000 in flight, which tests the same thing: 2,000 payments
+     * waiting on the processor at once without exhausting connections or threads.
+     */
+    Map<String, Object> inFlightScenario(Map<String, Series> all, int inFlight) {
+        double halfRate = Math.max(1, all.get("checkout_max_0ms").median(Window::throughput) / 2);
+        long latencyMs = Math.max(200, Math.round(inFlight / halfRate * 1000));
+        paygate.simulatorLatency(merchant, latencyMs);
+        Series series = open("checkout_" + inFlight + "_in_flight", this::checkout, inFlight * 1000.0 / latencyMs);
+        paygate.simulatorLatency(merchant, 0);
+        all.put(series.name(), series);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("target_in_flight", inFlight);
+        out.put("processor_latency_ms", latencyMs);
+        out.put("rate_per_s", inFlight * 1000.0 / latencyMs);
+        out.put("max_in_flight_seen", series.windows().stream().mapToLong(Window::maxInFlight).max().orElse(0));
+        out.put("errors", series.totalErrors());
+        out.put("overhead_p99_ms", series.median(w -> w.percentileMs(99)) - latencyMs);
+        out.put("overhead_p50_ms", series.median(w -> w.percentileMs(50)) - latencyMs);
+        return out;
+    }
+
+    static Map<String, Object> startupScenario(java.nio.file.Path jar, int runs) {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (ServerLauncher server = ServerLauncher.start(jar, new ServerLauncher.Database(null, null, null), "bench_admin",
+                    Map.of(), java.nio.file.Path.of("bench/results/startup-" + i + ".log"), "512m")) {
+                seconds.add(server.startupTime().toMillis() / 1000.0);
+            }
+        }
+        Supplier<Double> median = () -> {
+            List<Double> sorted = seconds.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runs", seconds);
+        out.put("median_seconds", median.get());
+        return out;
+    }
+}

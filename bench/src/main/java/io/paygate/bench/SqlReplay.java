@@ -1,0 +1,198 @@
+package io.paygate.bench;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The database ceiling: the exact SQL one checkout ran (captured by Paygate with its diagnostics
+ * flag), replayed over JDBC with the same transactions. Every object the checkout created gets a
+ * fresh id on each replay, consistently in every statement and JSON text, so replays insert new
+ * rows as real payments do; rows that already existed (merchant, accounts) are touched as they were.
+ */
+public final class SqlReplay {
+
+    /** One captured step: a statement with parameters, or a transaction boundary on a connection. */
+    public record Step(String kind, String connection, String sql, List<Object> params) {
+    }
+
+    private static final Pattern ID = Pattern.compile("\\b([a-z]{2,7})_([0-9a-z]{24})\\b");
+    private static final Pattern UUID_TEXT = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
+    private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final List<Step> steps;
+    private final Set<String> createdIds;
+    private final SecureRandom random = new SecureRandom();
+
+    public SqlReplay(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+        this.createdIds = createdIds(steps);
+    }
+
+    public static SqlReplay fromCapture(JsonNode capture) {
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode entry : capture.path("entries")) {
+            List<Object> params = new ArrayList<>();
+            for (JsonNode p : entry.path("params")) {
+                params.add(p.isNull() ? null : p.isBoolean() ? (Object) p.asBoolean()
+                        : p.isIntegralNumber() ? (Object) p.asLong() : p.asString());
+            }
+            steps.add(new Step(entry.path("kind").asString(), entry.path("connection").asString(),
+                    entry.path("sql").isNull() ? null : entry.path("sql").asString(), params));
+        }
+        return new SqlReplay(steps);
+    }
+
+    public int statementCount() {
+        return (int) steps.stream().filter(s -> s.kind().equals("statement")).count();
+    }
+
+    public int transactionCount() {
+        return (int) steps.stream().filter(s -> s.kind().equals("commit")).count();
+    }
+
+    public Set<String> createdIds() {
+        return createdIds;
+    }
+
+    /** Ids the checkout created: the first parameter of each insert, when it is a Paygate id. */
+    static Set<String> createdIds(List<Step> steps) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Step step : steps) {
+            if (step.kind().equals("statement") && step.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("insert")
+                    && !step.params().isEmpty() && step.params().getFirst() instanceof String first && ID.matcher(first).matches()) {
+                ids.add(first);
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
+    /** Runs the captured SQL once, with fresh ids, on connections from {@code pool}. */
+    public void runOnce(DataSource pool) throws SQLException {
+        Map<String, String> renamed = new HashMap<>();
+        Map<String, Connection> open = new HashMap<>();
+        try {
+            for (Step step : steps) {
+                switch (step.kind()) {
+                    case "begin" -> {
+                        Connection connection = pool.getConnection();
+                        connection.setAutoCommit(false);
+                        open.put(step.connection(), connection);
+                    }
+                    case "commit", "rollback" -> {
+                        Connection connection = open.remove(step.connection());
+                        if (connection != null) {
+                            if (step.kind().equals("commit")) {
+                                connection.commit();
+                            } else {
+                                connection.rollback();
+                            }
+                            connection.setAutoCommit(true);
+                            connection.close();
+                        }
+                    }
+                    case "statement" -> {
+                        Connection connection = open.get(step.connection());
+                        if (connection != null) {
+                            execute(connection, step, renamed);
+                        } else {
+                            try (Connection single = pool.getConnection()) {
+                                execute(single, step, renamed);
+                            }
+                        }
+                    }
+                    default -> throw new IllegalStateException("unknown capture step " + step.kind());
+                }
+            }
+        } finally {
+            for (Connection connection : open.values()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                connection.close();
+            }
+        }
+    }
+
+    private void execute(Connection connection, Step step, Map<String, String> renamed) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(step.sql())) {
+            for (int i = 0; i < step.params().size(); i++) {
+                Object value = step.params().get(i);
+                if (value == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else if (value instanceof String text) {
+                    statement.setString(i + 1, rename(text, renamed));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            if (statement.execute()) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        rows.getObject(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Replaces created ids and UUIDs (idempotency keys) inside a text with this replay's fresh ones. */
+    String rename(String text, Map<String, String> renamed) {
+        Matcher ids = ID.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (ids.find()) {
+            String id = ids.group();
+            String replacement = createdIds.contains(id) ? renamed.computeIfAbsent(id, k -> freshId(ids.group(1))) : id;
+            ids.appendReplacement(out, replacement);
+        }
+        ids.appendTail(out);
+        Matcher uuids = UUID_TEXT.matcher(out.toString());
+        StringBuilder result = new StringBuilder();
+        while (uuids.find()) {
+            uuids.appendReplacement(result, renamed.computeIfAbsent(uuids.group(), k -> UUID.randomUUID().toString()));
+        }
+        uuids.appendTail(result);
+        return result.toString();
+    }
+
+    private String freshId(String prefix) {
+        char[] out = new char[24];
+        long millis = System.currentTimeMillis();
+        for (int i = 8; i >= 0; i--) {
+            out[i] = BASE36[(int) (millis % 36)];
+            millis /= 36;
+        }
+        for (int i = 9; i < 24; i++) {
+            out[i] = BASE36[random.nextInt(36)];
+        }
+        return prefix + "_" + new String(out);
+    }
+
+    Set<String> tablesWritten() {
+        Set<String> tables = new HashSet<>();
+        Pattern into = Pattern.compile("(?i)\\b(?:insert into|update)\\s+([a-z_]+)");
+        for (Step step : steps) {
+            if (step.sql() != null) {
+                Matcher m = into.matcher(step.sql());
+                if (m.find()) {
+                    tables.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return tables;
+    }
+}

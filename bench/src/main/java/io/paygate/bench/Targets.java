@@ -1,0 +1,53 @@
+package io.paygate.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The performance budget the benchmark reports against (never asserted by unit tests). */
+final class Targets {
+
+    private Targets() {
+    }
+
+    static List<Report.Target> evaluate(Map<String, Map<String, Object>> scenarios, Map<String, Object> run) {
+        List<Report.Target> out = new ArrayList<>();
+        Map<String, Object> checkout = scenarios.get("checkout");
+        if (checkout != null) {
+            double ratio = (double) checkout.get("ratio_to_database_ceiling");
+            out.add(new Report.Target("checkout (0 ms) vs database ceiling", Report.format(ratio) + "x", ">= 0.5x", ratio >= 0.5));
+            double overhead = (double) checkout.get("overhead_p99_ms_at_200ms");
+            out.add(new Report.Target("gateway overhead p99 at half max rate, 200 ms processor", Report.format(overhead) + " ms",
+                    "<= 10 ms", overhead <= 10));
+        }
+        Map<String, Object> read = scenarios.get("read");
+        if (read != null) {
+            double ratio = (double) read.get("ratio_to_http_ceiling");
+            out.add(new Report.Target("read vs HTTP ceiling", Report.format(ratio) + "x", ">= 0.5x", ratio >= 0.5));
+        }
+        Map<String, Object> webhooks = scenarios.get("webhooks");
+        if (webhooks != null) {
+            double lag = (double) webhooks.get("lag_p99_ms");
+            out.add(new Report.Target("webhook lag p99 at half max checkout rate", Report.format(lag) + " ms", "<= 1000 ms", lag <= 1000));
+        }
+        Map<String, Object> inFlight = scenarios.get("in_flight");
+        if (inFlight != null) {
+            long errors = (long) inFlight.get("errors");
+            double overhead = (double) inFlight.get("overhead_p99_ms");
+            out.add(new Report.Target("2,000 payments in flight: errors", String.valueOf(errors), "0", errors == 0));
+            out.add(new Report.Target("2,000 payments in flight: overhead p99", Report.format(overhead) + " ms", "<= 50 ms",
+                    overhead <= 50));
+        }
+        Map<String, Object> startup = scenarios.get("startup");
+        if (startup != null) {
+            double seconds = (double) startup.get("median_seconds");
+            out.add(new Report.Target("start-up to ready (embedded default)", Report.format(seconds) + " s", "<= 5 s", seconds <= 5));
+        }
+        Object heap = run.get("server_max_heap_used_mb");
+        if (heap != null) {
+            long mb = ((Number) heap).longValue();
+            out.add(new Report.Target("server heap used under load (-Xmx512m)", mb + " MB", "<= 512 MB", mb <= 512 && mb > 0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package io.paygate.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One measured window: how many operations completed, their latency distribution (microseconds),
+ * errors by type, the load generator's view of concurrency, and the CPU each party used.
+ */
+public record Window(long completed, long errors, Map<String, Long> errorsByType, Histogram latencyMicros,
+                     double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate) {
+
+    public double throughput() {
+        return completed / seconds;
+    }
+
+    public double percentileMs(double percentile) {
+        return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    public double maxMs() {
+        return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getMaxValue() / 1000.0;
+    }
+
+    /** CPU milliseconds per completed operation. */
+    public double serverCpuMsPerOp() {
+        return completed == 0 ? 0 : cpu.serverSeconds() * 1000 / completed;
+    }
+
+    public double databaseCpuMsPerOp() {
+        return completed == 0 ? 0 : cpu.databaseSeconds() * 1000 / completed;
+    }
+
+    public double benchCpuMsPerOp() {
+        return completed == 0 ? 0 : cpu.benchSeconds() * 1000 / completed;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("completed", completed);
+        out.put("errors", errors);
+        out.put("errors_by_type", errorsByType);
+        out.put("seconds", seconds);
+        out.put("offered_rate_per_s", offeredRate);
+        out.put("throughput_per_s", throughput());
+        out.put("p50_ms", percentileMs(50));
+        out.put("p90_ms", percentileMs(90));
+        out.put("p99_ms", percentileMs(99));
+        out.put("p999_ms", percentileMs(99.9));
+        out.put("max_ms", maxMs());
+        out.put("max_in_flight", maxInFlight);
+        out.put("server_cpu_s", cpu.serverSeconds());
+        out.put("database_cpu_s", cpu.databaseSeconds());
+        out.put("bench_cpu_s", cpu.benchSeconds());
+        out.put("server_cpu_ms_per_op", serverCpuMsPerOp());
+        out.put("database_cpu_ms_per_op", databaseCpuMsPerOp());
+        out.put("bench_cpu_ms_per_op", benchCpuMsPerOp());
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package io.paygate.platform.observability;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import org.slf4j.MDC;
+
+/**
+ * Diagnostics for the benchmark's database baseline: records the SQL statements (with their
+ * parameters) and transaction boundaries each request caused, keyed by request id, so the same SQL
+ * work can be replayed directly over JDBC. Off unless {@code paygate.diagnostics.sql-capture=true};
+ * keeps the last 200 requests only.
+ */
+public class SqlCapture implements QueryExecutionListener, MethodExecutionListener {
+
+    public static final String KEY = "captureKey";
+    private static final int KEEP = 200;
+
+    /** One recorded step: a statement with its parameters, or a commit or rollback of a connection. */
+    public record Entry(String kind, String connection, String sql, List<Object> params) {
+    }
+
+    private final Map<String, List<Entry>> captured = new LinkedHashMap<>(KEEP, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<SqlCapture.Entry>> eldest) {
+            return size() > KEEP;
+        }
+    };
+
+    public synchronized List<Entry> entries(String key) {
+        List<Entry> entries = captured.get(key);
+        return entries == null ? null : List.copyOf(entries);
+    }
+
+    private synchronized void add(String key, Entry entry) {
+        captured.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    }
+
+    @Override
+    public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
+        String key = MDC.get(KEY);
+        if (key == null) {
+            return;
+        }
+        for (QueryInfo query : queries) {
+            if (query.getParametersList().isEmpty()) {
+                add(key, new Entry("statement", execInfo.getConnectionId(), query.getQuery(), List.of()));
+            }
+            for (List<ParameterSetOperation> parameters : query.getParametersList()) {
+                List<ParameterSetOperation> ordered = new ArrayList<>(parameters);
+                ordered.sort(Comparator.comparingInt(p -> ((Number) p.getArgs()[0]).intValue()));
+                List<Object> values = new ArrayList<>();
+                for (ParameterSetOperation p : ordered) {
+                    values.add(ParameterSetOperation.isSetNullParameterOperation(p) ? null : p.getArgs()[1]);
+                }
+                add(key, new Entry("statement", execInfo.getConnectionId(), query.getQuery(), values));
+            }
+        }
+    }
+
+    @Override
+    public void beforeMethod(MethodExecutionContext context) {
+    }
+
+    @Override
+    public void afterMethod(MethodExecutionContext context) {
+        String key = MDC.get(KEY);
+        if (key == null || !(context.getTarget() instanceof java.sql.Connection)) {
+            return;
+        }
+        String name = context.getMethod().getName();
+        if (name.equals("commit") || name.equals("rollback")) {
+            add(key, new Entry(name, context.getConnectionInfo().getConnectionId(), null, List.of()));
+        } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(context.getMethodArgs()[0])) {
+            add(key, new Entry("begin", context.getConnectionInfo().getConnectionId(), null, List.of()));
+        }
+    }
+}
