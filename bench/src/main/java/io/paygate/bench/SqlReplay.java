@@ -31,7 +31,7 @@ public final class SqlReplay {
     public record Step(String kind, String connection, String sql, List<Object> params) {
     }
 
-    private static final Pattern ID = Pattern.compile("\\b([a-z]{2,7})_([0-9a-z]{24})\\b");
+    private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z_])([a-z]{2,7})_([0-9a-z]{24})(?![0-9a-z])");
     private static final Pattern UUID_TEXT = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 

@@ -1,0 +1,156 @@
+package io.paygate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+class LoadToolTest {
+
+    private final LoadGenerator load = new LoadGenerator(new CpuMeter(-1));
+
+    private static Outcome work(long millis) {
+        LockSupport.parkNanos(Duration.ofMillis(millis).toNanos());
+        return Outcome.OK;
+    }
+
+    @Test
+    void openLoopStartsOperationsAtTheOfferedRate() {
+        Window window = load.openLoop(() -> work(20), 200, Duration.ofSeconds(1));
+        assertThat(window.completed()).isEqualTo(200);
+        assertThat(window.errors()).isZero();
+        assertThat(window.percentileMs(50)).isGreaterThanOrEqualTo(20);
+        assertThat(window.maxInFlight()).isBetween(2L, 40L);
+        assertThat(window.offeredRate()).isEqualTo(200);
+    }
+
+    @Test
+    void openLoopLatencyIncludesQueueingBehindAStall() {
+        ReentrantLock system = new ReentrantLock();
+        long[] calls = {0};
+        Window window = load.openLoop(() -> {
+            system.lock();
+            try {
+                return work(calls[0]++ == 0 ? 500 : 1);
+            } finally {
+                system.unlock();
+            }
+        }, 100, Duration.ofSeconds(1));
+        // About 50 of the 100 operations were due during the 500 ms stall and waited for it; measured from
+        // their due time (not from when a worker got round to them), some 40 of them waited more than 100 ms.
+        assertThat(window.percentileMs(70)).isGreaterThan(100);
+        assertThat(window.maxMs()).isGreaterThanOrEqualTo(490);
+    }
+
+    @Test
+    void closedLoopKeepsTheWorkersBusy() {
+        Window window = load.closedLoop(() -> work(10), 4, Duration.ofSeconds(1));
+        assertThat(window.completed()).isBetween(200L, 420L);
+        assertThat(window.maxInFlight()).isEqualTo(4);
+        assertThat(window.throughput()).isBetween(200.0, 420.0);
+    }
+
+    @Test
+    void errorsAreCountedByTypeAndKeptOutOfLatencies() {
+        long[] n = {0};
+        Window window = load.closedLoop(() -> {
+            long i;
+            synchronized (n) {
+                i = n[0]++;
+            }
+            if (i % 2 == 0) {
+                return Outcome.error("HTTP 503");
+            }
+            if (i % 3 == 0) {
+                throw new IllegalStateException("boom");
+            }
+            return work(1);
+        }, 2, Duration.ofMillis(300));
+        assertThat(window.errorsByType()).containsKeys("HTTP 503", "IllegalStateException");
+        assertThat(window.errors()).isEqualTo(window.errorsByType().values().stream().mapToLong(Long::longValue).sum());
+        assertThat(window.latencyMicros().getTotalCount()).isEqualTo(window.completed());
+    }
+
+    @Test
+    void seriesReportMediansAndSpread() {
+        Window fast = load.closedLoop(() -> work(1), 1, Duration.ofMillis(200));
+        Window slow = load.closedLoop(() -> work(5), 1, Duration.ofMillis(200));
+        Window mid = load.closedLoop(() -> work(2), 1, Duration.ofMillis(200));
+        Series series = new Series("x", List.of(fast, slow, mid));
+        assertThat(series.median(Window::throughput)).isEqualTo(mid.throughput());
+        assertThat(series.min(Window::throughput)).isEqualTo(slow.throughput());
+        assertThat(series.max(Window::throughput)).isEqualTo(fast.throughput());
+        assertThat(series.toMap()).containsKeys("median_throughput_per_s", "median_p99_ms", "repetitions");
+    }
+
+    @Test
+    void optionsParseDurationsAndFlags() {
+        Options options = new Options("--window=20s", "--warmup=500ms", "--long=2m", "--iso=PT1H", "--flag", "--rate=12.5");
+        assertThat(options.duration("window", null)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.duration("warmup", null)).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.duration("long", null)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.duration("iso", null)).isEqualTo(Duration.ofHours(1));
+        assertThat(options.flag("flag")).isTrue();
+        assertThat(options.number("rate", 0)).isEqualTo(12.5);
+        assertThat(options.integer("missing", 7)).isEqualTo(7);
+        assertThatThrownBy(() -> new Options("window=1s")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cpuTicksAreReadAfterTheCommandName() {
+        String stat = "1234 (java (weird) name) S 1 1234 1234 0 -1 4194560 5000 0 0 0 250 75 0 0 20 0 30 0 100 0 0";
+        assertThat(CpuMeter.ticks(stat)).isEqualTo(325);
+        CpuMeter.Sample own = new CpuMeter(ProcessHandle.current().pid()).sample();
+        assertThat(own.benchSeconds()).isPositive();
+        assertThat(own.serverSeconds()).isPositive();
+    }
+
+    @Test
+    void heapIsSummedOverTheHeapPools() {
+        String metrics = """
+                # TYPE jvm_memory_used_bytes gauge
+                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.048576E7
+                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2097152.0
+                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.9E7
+                """;
+        assertThat(HeapSampler.usedHeap(metrics)).isEqualTo(10_485_760L + 2_097_152L);
+    }
+
+    @Test
+    void theWebhookSinkRecognisesSucceededIntents() {
+        String event = "{\"id\":\"evt_1\",\"object\":\"event\",\"api_version\":\"x\",\"created\":1,\"data\":{\"object\":"
+                + "{\"id\":\"pi_0mwvxq1le19oqv67g90zq3gh\",\"object\":\"payment_intent\"}},\"type\":\"payment_intent.succeeded\"}";
+        assertThat(WebhookSink.succeededIntent(event)).isEqualTo("pi_0mwvxq1le19oqv67g90zq3gh");
+        assertThat(WebhookSink.succeededIntent(event.replace("payment_intent.succeeded", "charge.succeeded"))).isNull();
+    }
+
+    @Test
+    void theReplayRenamesOnlyWhatTheCheckoutCreated() {
+        List<SqlReplay.Step> steps = List.of(
+                new SqlReplay.Step("begin", "c1", null, List.of()),
+                new SqlReplay.Step("statement", "c1", "insert into payment_intents (id, merchant_id, client_secret) values (?, ?, ?)",
+                        List.of("pi_0mwvxq1le19oqv67g90zq3gh", "acct_0mwvww0ur3oq80jsbhycdpjj", "pi_0mwvxq1le19oqv67g90zq3gh_secret_abc")),
+                new SqlReplay.Step("statement", "c1", "update ledger_accounts set credits_posted = credits_posted + ? where id = ?",
+                        List.of(100L, "la_0mwvww0ur3oq80jsbhycdpjk")),
+                new SqlReplay.Step("commit", "c1", null, List.of()));
+        SqlReplay replay = new SqlReplay(steps);
+        assertThat(replay.createdIds()).containsExactly("pi_0mwvxq1le19oqv67g90zq3gh");
+        assertThat(replay.statementCount()).isEqualTo(2);
+        assertThat(replay.transactionCount()).isEqualTo(1);
+        Map<String, String> renamed = new java.util.HashMap<>();
+        String secret = replay.rename("pi_0mwvxq1le19oqv67g90zq3gh_secret_abc", renamed);
+        String id = replay.rename("pi_0mwvxq1le19oqv67g90zq3gh", renamed);
+        assertThat(id).startsWith("pi_").hasSize(27).isNotEqualTo("pi_0mwvxq1le19oqv67g90zq3gh");
+        assertThat(secret).isEqualTo(id + "_secret_abc");
+        assertThat(replay.rename("la_0mwvww0ur3oq80jsbhycdpjk", renamed)).isEqualTo("la_0mwvww0ur3oq80jsbhycdpjk");
+        String key = replay.rename("8b0c2f1e-3c6a-4b8e-9d1f-2a3b4c5d6e7f", renamed);
+        assertThat(key).isNotEqualTo("8b0c2f1e-3c6a-4b8e-9d1f-2a3b4c5d6e7f").hasSize(36);
+        assertThat(replay.rename("8b0c2f1e-3c6a-4b8e-9d1f-2a3b4c5d6e7f", renamed)).isEqualTo(key);
+        assertThat(replay.tablesWritten()).containsExactlyInAnyOrder("payment_intents", "ledger_accounts");
+    }
+}
