@@ -17,11 +17,15 @@ import org.slf4j.MDC;
  * Diagnostics for the benchmark's database baseline: records the SQL statements (with their
  * parameters) and transaction boundaries each request caused, keyed by request id, so the same SQL
  * work can be replayed directly over JDBC. Off unless {@code paygate.diagnostics.sql-capture=true};
- * keeps the last 200 requests only.
+ * even then only requests sent with the {@value #REQUEST_HEADER} header are recorded, with the work
+ * they cause at the in-process simulator. Keeps the last 200 requests only.
  */
 public class SqlCapture implements QueryExecutionListener, MethodExecutionListener {
 
     public static final String KEY = "captureKey";
+    /** MDC flag: the key names a causing request; record only if that request is being captured. */
+    public static final String FOLLOW = "captureFollow";
+    public static final String REQUEST_HEADER = "Paygate-Capture-Sql";
     private static final int KEEP = 200;
 
     /** One recorded step: a statement with its parameters, or a commit or rollback of a connection. */
@@ -41,6 +45,9 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
     }
 
     private synchronized void add(String key, Entry entry) {
+        if (MDC.get(FOLLOW) != null && !captured.containsKey(key)) {
+            return;
+        }
         captured.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
     }
 

@@ -1,6 +1,7 @@
 package io.paygate.platform.web;
 
 import io.paygate.platform.ids.Ids;
+import io.paygate.platform.observability.SqlCapture;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,10 +45,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         response.setHeader("Request-Id", requestId);
         MDC.put("requestId", requestId);
-        // Work a request causes at the in-process simulator is attributed to the request (SQL capture).
-        String cause = request.getHeader("Paygate-Request-Id");
-        MDC.put(io.paygate.platform.observability.SqlCapture.KEY,
-                cause != null && cause.matches("req_[0-9a-z]{24}") ? cause : requestId);
+        // SQL capture (diagnostics, off by default) records only requests that ask for it, and the
+        // work they cause at the in-process simulator, which carries the causing request's id.
+        if (request.getHeader(SqlCapture.REQUEST_HEADER) != null) {
+            MDC.put(SqlCapture.KEY, requestId);
+        } else {
+            String cause = request.getHeader("Paygate-Request-Id");
+            if (cause != null && cause.length() == 28 && cause.startsWith("req_")) {
+                MDC.put(SqlCapture.KEY, cause);
+                MDC.put(SqlCapture.FOLLOW, "true");
+            }
+        }
         String correlationId = request.getHeader("X-Correlation-Id");
         if (correlationId != null && !correlationId.isBlank()) {
             MDC.put("correlationId", clip(correlationId));
@@ -61,7 +69,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
                         (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove("requestId");
-            MDC.remove(io.paygate.platform.observability.SqlCapture.KEY);
+            MDC.remove(SqlCapture.KEY);
+            MDC.remove(SqlCapture.FOLLOW);
             MDC.remove("correlationId");
             MDC.remove("merchant");
             MDC.remove("mode");
