@@ -20,12 +20,17 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    private static List<String> jvmOptions(Options options) {
+        String value = options.string("server-jvm-options", "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !args[0].equals("run")) {
-            System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup]"
+            System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
                     + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--in-flight=2000]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
-                    + " [--out=bench/results]");
+                    + " [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--out=bench/results]");
             System.exit(2);
         }
         Options options = new Options(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -49,14 +54,19 @@ public final class BenchMain {
         Map<String, Map<String, Object>> scenarios = new LinkedHashMap<>();
         try (ServerLauncher server = ServerLauncher.start(jar, database, admin,
                 Map.of("paygate.diagnostics.sql-capture", "true", "paygate.request-log.enabled", "false"),
-                out.resolve("server.log"), "512m")) {
+                out.resolve("server.log"), "512m", jvmOptions(options))) {
             PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
             PaygateTarget.Merchant merchant = paygate.onboard("Bench shop");
-            CpuMeter cpu = new CpuMeter(server.pid());
+            boolean localDatabase = Set.of("127.0.0.1", "localhost").contains(options.string("pg-host", "127.0.0.1"));
+            PostgresProcesses postgres = localDatabase ? new PostgresProcesses(database) : null;
+            CpuMeter cpu = new CpuMeter(server.pid(), postgres);
             Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
-            try (HeapSampler heap = new HeapSampler(paygate, admin)) {
+            try (postgres; HeapSampler heap = new HeapSampler(paygate, admin)) {
                 if (wanted.contains("checkout") || wanted.contains("read") || wanted.contains("webhooks") || wanted.contains("in-flight")) {
                     scenarios.put("checkout", s.checkoutScenario(series));
+                }
+                if (wanted.contains("checkout-max") && !scenarios.containsKey("checkout")) {
+                    scenarios.put("checkout_max", s.checkoutMaxScenario(series));
                 }
                 if (wanted.contains("read")) {
                     scenarios.put("read", s.readScenario(series, options.integer("read-ids", 2000)));

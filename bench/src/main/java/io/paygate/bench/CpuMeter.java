@@ -3,28 +3,60 @@ package io.paygate.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * CPU time from {@code /proc}: the Paygate server process, every PostgreSQL process (summed), and
- * this load generator itself, so cost per operation can be reported beside speed.
+ * CPU time from {@code /proc}: the Paygate server process, the PostgreSQL processes working for the
+ * benchmark, and this load generator itself, so cost per operation can be reported beside speed.
+ *
+ * <p>The PostgreSQL processes are the backends connected to the benchmark's database plus the
+ * cluster's shared background processes (WAL writer, checkpointer, background writer), as
+ * {@code pg_stat_activity} lists them; other databases' backends on the same cluster are left out.
+ * Without such a list (a remote or unknown database) every local {@code postgres} process counts.
  */
 public final class CpuMeter {
 
-    /** CPU seconds used so far by each party, at one instant. */
-    public record Sample(double serverSeconds, double databaseSeconds, double benchSeconds, long nanos) {
+    /** The PostgreSQL process ids that work for the benchmark right now. */
+    public interface DatabaseProcesses {
+        Set<Long> pids();
+    }
+
+    /** CPU seconds used so far by each party, at one instant; the database's per process. */
+    public record Sample(double serverSeconds, Map<Long, Double> databaseByProcess, double benchSeconds, long nanos) {
+
+        public double databaseSeconds() {
+            return databaseByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /**
+         * The usage between an earlier sample and this one. A database process that appeared in
+         * between started during the interval, so all of its time counts.
+         */
         public Sample minus(Sample earlier) {
-            return new Sample(serverSeconds - earlier.serverSeconds, databaseSeconds - earlier.databaseSeconds,
-                    benchSeconds - earlier.benchSeconds, nanos - earlier.nanos);
+            Map<Long, Double> database = new HashMap<>();
+            databaseByProcess.forEach((pid, seconds) ->
+                    database.put(pid, Math.max(0, seconds - earlier.databaseByProcess.getOrDefault(pid, 0.0))));
+            return new Sample(serverSeconds - earlier.serverSeconds, database, benchSeconds - earlier.benchSeconds,
+                    nanos - earlier.nanos);
         }
     }
 
     private final long serverPid;
+    private final DatabaseProcesses database;
     private final double ticksPerSecond;
 
     /** @param serverPid the Paygate process, or -1 when it is not on this machine */
     public CpuMeter(long serverPid) {
+        this(serverPid, null);
+    }
+
+    /** @param database the PostgreSQL processes to count, or null for every local postgres process */
+    public CpuMeter(long serverPid, DatabaseProcesses database) {
         this.serverPid = serverPid;
+        this.database = database;
         this.ticksPerSecond = clockTicks();
     }
 
@@ -33,19 +65,28 @@ public final class CpuMeter {
                 postgresSeconds(), seconds(Path.of("/proc/self/stat")), System.nanoTime());
     }
 
-    private double postgresSeconds() {
-        double total = 0;
+    private Map<Long, Double> postgresSeconds() {
+        Map<Long, Double> byProcess = new HashMap<>();
+        if (database != null) {
+            for (long pid : database.pids()) {
+                String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+                if (stat != null) {
+                    byProcess.put(pid, ticks(stat) / ticksPerSecond);
+                }
+            }
+            return byProcess;
+        }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String stat = read(process.resolve("stat"));
                 if (stat != null && stat.contains("(postgres)")) {
-                    total += ticks(stat) / ticksPerSecond;
+                    byProcess.put(Long.parseLong(process.getFileName().toString()), ticks(stat) / ticksPerSecond);
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return byProcess;
         }
-        return total;
+        return byProcess;
     }
 
     private double seconds(Path stat) {

@@ -66,8 +66,16 @@ public final class PaygateTarget {
 
     /** The checkout: create and confirm a card payment with automatic capture, under a fresh idempotency key. */
     public Answer checkout(Merchant merchant) {
-        return post("/v1/payment_intents", merchant.secretKey(), UUID.randomUUID().toString(), "amount", "1999",
-                "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true");
+        return send(checkoutRequest(), merchant.secretKey(), UUID.randomUUID().toString());
+    }
+
+    /** A checkout whose SQL the server records (it runs with {@code paygate.diagnostics.sql-capture=true}). */
+    public Answer capturedCheckout(Merchant merchant) {
+        return send(checkoutRequest().header("Paygate-Capture-Sql", "true"), merchant.secretKey(), UUID.randomUUID().toString());
+    }
+
+    private HttpRequest.Builder checkoutRequest() {
+        return form("/v1/payment_intents", "amount", "1999", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true");
     }
 
     public Answer retrieveIntent(Merchant merchant, String id) {
@@ -100,6 +108,10 @@ public final class PaygateTarget {
     }
 
     public Answer post(String path, String key, String idempotencyKey, String... params) {
+        return send(form(path, params), key, idempotencyKey);
+    }
+
+    private HttpRequest.Builder form(String path, String... params) {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < params.length; i += 2) {
             if (i > 0) {
@@ -108,10 +120,9 @@ public final class PaygateTarget {
             form.append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
-        return send(builder, key, idempotencyKey);
     }
 
     private Answer send(HttpRequest.Builder builder, String key, String idempotencyKey) {

@@ -88,9 +88,22 @@ final class Scenarios {
         return out;
     }
 
+    /** The maximum checkout rate alone, with its cost per payment: for profiling and before/after comparisons. */
+    Map<String, Object> checkoutMaxScenario(Map<String, Series> all) {
+        paygate.simulatorLatency(merchant, 0);
+        Series max = closed("checkout_max_0ms", this::checkout, plan.concurrency());
+        all.put(max.name(), max);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("checkout_per_s", max.median(Window::throughput));
+        out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
+        out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
+        out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
+        return out;
+    }
+
     /** The checkout's SQL, captured from one real checkout and replayed over JDBC with the server's pool size. */
     private Series databaseCeiling() {
-        PaygateTarget.Answer sample = paygate.checkout(merchant);
+        PaygateTarget.Answer sample = paygate.capturedCheckout(merchant);
         JsonNode capture = paygate.sqlCapture(sample.requestId());
         SqlReplay replay = SqlReplay.fromCapture(capture);
         HikariConfig config = new HikariConfig();

@@ -40,10 +40,17 @@ public final class ServerLauncher implements AutoCloseable {
 
     public static ServerLauncher start(Path jar, Database database, String adminToken, Map<String, String> properties,
                                        Path logFile, String heap) {
+        return start(jar, database, adminToken, properties, logFile, heap, List.of());
+    }
+
+    /** As above, with extra JVM options for the server (a JFR recording while profiling, for example). */
+    public static ServerLauncher start(Path jar, Database database, String adminToken, Map<String, String> properties,
+                                       Path logFile, String heap, List<String> jvmOptions) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-Dserver.port=" + port);
         command.add("-Dpaygate.admin-token=" + adminToken);
         command.add("-Dpaygate.demo.enabled=false");

@@ -26,19 +26,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends webhook deliveries. Each pass claims due deliveries with {@code for update skip locked}
  * and marks them as being sent under a lease, so several nodes share the queue without sending one
  * delivery twice at the same time (a node that dies mid-send leaves the lease to expire, and the
- * delivery is sent again: at least once). Attempts run on virtual threads, at most a few per
- * endpoint per node, so a slow or dead endpoint only ever delays itself.
+ * delivery is sent again: at least once). Attempts run on virtual threads, at most
+ * {@code per-endpoint-concurrency} at once per endpoint per node, so a slow or dead endpoint only
+ * ever delays itself.
+ *
+ * <p>A node claims a few deliveries per sender slot of an endpoint beyond the ones being sent (at
+ * most four, fewer when the lease is short against the attempt timeout), so that the last of them
+ * still finishes within its lease even if every attempt before it times out. When the endpoint's claims were capped, or the pass
+ * filled its batch, the next pass starts as soon as a slot frees instead of after the poll interval,
+ * so a busy endpoint is fed continuously. Deliveries this node queues wake it when their
+ * transaction commits; the poll finds the rest (retries, other nodes' work, expired leases).
  */
 @Component
 class WebhookDispatcher {
@@ -57,7 +68,11 @@ class WebhookDispatcher {
     private final WebhookSettings settings;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+    /** Per endpoint: the deliveries this node has claimed and not finished, and the slots to send them. */
+    private final ConcurrentHashMap<String, EndpointLane> lanes = new ConcurrentHashMap<>();
+    private final AtomicBoolean passing = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean capped = new AtomicBoolean();
     private final Random random = new Random();
     private final String node = ProcessHandle.current().pid() + "@" + hostName();
     private final Timer lag;
@@ -88,35 +103,107 @@ class WebhookDispatcher {
         meters.gauge("paygate_webhook_oldest_due_age_ms", oldestWaitingMs);
     }
 
+    private record EndpointLane(Semaphore claimed, Semaphore sending) {
+    }
+
     @Scheduled(fixedDelayString = "${paygate.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
     void dispatch() {
+        if (!passing.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                pass();
+            } while (again.get() && !senders.isShutdown());
+        } finally {
+            passing.set(false);
+        }
+    }
+
+    private void pass() {
         long now = clock.millis();
         List<DeliveryRepository.Claim> claimed = tx.execute(status -> {
             List<DeliveryRepository.Claim> due = deliveries.lockDue(now, settings.batchSize());
             List<DeliveryRepository.Claim> mine = new java.util.ArrayList<>();
             for (DeliveryRepository.Claim claim : due) {
-                if (permits(claim.endpointId()).tryAcquire()) {
+                if (lane(claim.endpointId()).claimed().tryAcquire()) {
                     deliveries.markSending(claim.id(), now + settings.lease().toMillis());
                     mine.add(claim);
+                } else {
+                    capped.set(true);
                 }
+            }
+            if (due.size() == settings.batchSize() && mine.size() == due.size()) {
+                again.set(true);
             }
             return mine;
         });
         for (DeliveryRepository.Claim claim : claimed) {
             senders.execute(() -> {
+                EndpointLane lane = lane(claim.endpointId());
+                boolean slot = false;
                 try {
+                    lane.sending().acquire();
+                    slot = true;
                     send(claim.id());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     log.error("Sending webhook delivery {} failed unexpectedly; it is retried when its lease expires", claim.id(), e);
                 } finally {
-                    permits(claim.endpointId()).release();
+                    if (slot) {
+                        lane.sending().release();
+                    }
+                    lane.claimed().release();
+                }
+                if (capped.compareAndSet(true, false)) {
+                    wake();
                 }
             });
         }
     }
 
-    private Semaphore permits(String endpointId) {
-        return permits.computeIfAbsent(endpointId, id -> new Semaphore(settings.perEndpointConcurrency()));
+    /**
+     * Starts a pass once the current transaction commits (at once outside a transaction), for
+     * deliveries it queued; passes asked for while one runs are folded into one more.
+     */
+    void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wake();
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(WebhookDispatcher.this);
+                if (status == STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    private void wake() {
+        if (senders.isShutdown()) {
+            return;
+        }
+        if (passing.get()) {
+            again.set(true);
+        } else {
+            senders.execute(this::dispatch);
+        }
+    }
+
+    private EndpointLane lane(String endpointId) {
+        return lanes.computeIfAbsent(endpointId, id -> new EndpointLane(
+                new Semaphore(settings.perEndpointConcurrency() * (1 + settings.queuedPerSender())),
+                new Semaphore(settings.perEndpointConcurrency())));
     }
 
     private void send(String deliveryId) {

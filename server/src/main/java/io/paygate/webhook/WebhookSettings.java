@@ -31,6 +31,15 @@ public record WebhookSettings(
         @DefaultValue("PT60S") Duration lease,
         @DefaultValue("100") int batchSize) {
 
+    /**
+     * Deliveries a node claims per sender slot of an endpoint beyond the one being sent: up to four,
+     * as long as all of them, one attempt timeout after another, fit in the lease with one to spare.
+     */
+    int queuedPerSender() {
+        long fit = lease.toMillis() / Math.max(1, timeout.toMillis()) - 2;
+        return (int) Math.max(0, Math.min(4, fit));
+    }
+
     /** The wait before retry number {@code failures} (1-based), with ±20% jitter; null when no retry is left. */
     Long retryDelayMs(int failures, boolean livemode, java.util.random.RandomGenerator random) {
         if (failures > retrySchedule.size()) {

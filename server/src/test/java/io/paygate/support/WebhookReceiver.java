@@ -39,6 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger overlaps = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> openAtPath = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> mostOpenAtPath = new ConcurrentHashMap<>();
     private volatile Function<Received, Answer> behaviour = r -> new Answer(200, 0);
 
     public WebhookReceiver() {
@@ -58,6 +60,9 @@ public final class WebhookReceiver implements AutoCloseable {
             if (concurrent.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
+            AtomicInteger open = openAtPath.computeIfAbsent(request.path(), k -> new AtomicInteger());
+            int nowOpen = open.incrementAndGet();
+            mostOpenAtPath.computeIfAbsent(request.path(), k -> new AtomicInteger()).accumulateAndGet(nowOpen, Math::max);
             try {
                 Answer answer = behaviour.apply(request);
                 if (answer.delayMs() > 0) {
@@ -67,6 +72,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(answer.status(), response.length);
                 exchange.getResponseBody().write(response);
             } finally {
+                open.decrementAndGet();
                 concurrent.decrementAndGet();
                 exchange.close();
             }
@@ -88,6 +94,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** Requests to a path being received right now. */
+    public int openAt(String path) {
+        AtomicInteger open = openAtPath.get(path);
+        return open == null ? 0 : open.get();
+    }
+
+    /** The most requests to a path that were being received at the same time. */
+    public int mostOpenAt(String path) {
+        AtomicInteger most = mostOpenAtPath.get(path);
+        return most == null ? 0 : most.get();
     }
 
     /** How often one delivery id was being received by two requests at the same time. */

@@ -56,6 +56,29 @@ class WebhooksIT extends PaygateIT {
     }
 
     @Test
+    void aBacklogDrainsWithAtMostTheEndpointsConcurrency() {
+        endpoint("/backlog", "customer.created");
+        int events = 40;
+        // Each delivery is held (within the attempt timeout) until four are open at once, so a dispatcher
+        // that feeds the endpoint with its full concurrency shows it, and one that sent a fifth would too.
+        receiver.answer(r -> {
+            long deadline = System.nanoTime() + Duration.ofMillis(700).toNanos();
+            while (receiver.openAt("/backlog") < 4 && receiver.receivedAt("/backlog").size() <= events - 4
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+            return new WebhookReceiver.Answer(200, 0);
+        });
+        for (int i = 0; i < events; i++) {
+            assertThat(api.post("/v1/customers", merchant.secretKey(), "email", "backlog" + i + "@shop.test").status()).isEqualTo(200);
+        }
+        Poll.until(Duration.ofSeconds(60), () -> receiver.receivedAt("/backlog").stream().map(r -> r.header("Paygate-Event-Id"))
+                .distinct().count(), n -> n == events, events + " events delivered");
+        assertThat(receiver.mostOpenAt("/backlog")).isBetween(2, 4);
+        assertThat(receiver.overlappingDeliveries()).isZero();
+    }
+
+    @Test
     void theStripeSdkVerifiesPaygatesWebhooks() throws Exception {
         HttpApi.Response endpoint = endpoint("/hooks", "payment_intent.succeeded", "customer.created");
         String secret = endpoint.text("secret");
