@@ -46,6 +46,12 @@ public final class ServerLauncher implements AutoCloseable {
     /** As above, with extra JVM options for the server (a JFR recording while profiling, for example). */
     public static ServerLauncher start(Path jar, Database database, String adminToken, Map<String, String> properties,
                                        Path logFile, String heap, List<String> jvmOptions) {
+        return start(jar, database, adminToken, properties, logFile, heap, jvmOptions, false);
+    }
+
+    /** As above; {@code plainJar} starts the runnable jar itself rather than the launch layout beside it. */
+    public static ServerLauncher start(Path jar, Database database, String adminToken, Map<String, String> properties,
+                                       Path logFile, String heap, List<String> jvmOptions, boolean plainJar) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -60,8 +66,7 @@ public final class ServerLauncher implements AutoCloseable {
             command.add("-Dspring.datasource.password=" + database.password());
         }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(plainJar ? List.of("-jar", jar.toString()) : launchArguments(jar));
         try {
             Path dataDir = Files.createTempDirectory("paygate-bench-data-");
             command.add(1, "-Dpaygate.data-dir=" + dataDir);
@@ -142,6 +147,27 @@ public final class ServerLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * How the README starts the jar: where the build left the extracted launch layout next to it
+     * ({@code target/paygate/}, with the JVM's ahead-of-time cache on JDK 25+), that; otherwise the
+     * runnable jar itself.
+     */
+    static List<String> launchArguments(Path jar) {
+        Path layout = jar.toAbsolutePath().resolveSibling("paygate");
+        Path extracted = layout.resolve(jar.getFileName());
+        if (!Files.exists(extracted)) {
+            return List.of("-jar", jar.toString());
+        }
+        Path cache = layout.resolve("paygate.aot");
+        List<String> out = new ArrayList<>();
+        if (Files.exists(cache)) {
+            out.add("-XX:AOTCache=" + cache);
+        }
+        out.add("-jar");
+        out.add(extracted.toString());
+        return out;
     }
 
     public static Path defaultJar() {

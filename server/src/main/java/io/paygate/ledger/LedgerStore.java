@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +46,7 @@ class LedgerStore {
     private final Ids ids;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final Map<String, String> knownAccounts = new ConcurrentHashMap<>();
 
     LedgerStore(JdbcClient jdbc, Ids ids, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -54,8 +58,14 @@ class LedgerStore {
 
     /** The account's id, creating the account on first use (inside a savepoint, so a racing creator is harmless). */
     String account(String ownerId, boolean livemode, String currency, AccountKind kind) {
+        String key = kind.ownerType() + "/" + ownerId + "/" + livemode + "/" + currency + "/" + kind.name();
+        String known = knownAccounts.get(key);
+        if (known != null) {
+            return known;
+        }
         Optional<String> existing = findAccount(ownerId, livemode, currency, kind);
         if (existing.isPresent()) {
+            remember(key, existing.get());
             return existing.get();
         }
         try {
@@ -68,7 +78,27 @@ class LedgerStore {
         } catch (DuplicateKeyException raced) {
             // Another transaction created it first; use that one.
         }
-        return findAccount(ownerId, livemode, currency, kind).orElseThrow();
+        String id = findAccount(ownerId, livemode, currency, kind).orElseThrow();
+        remember(key, id);
+        return id;
+    }
+
+    /**
+     * Account ids never change once committed, so the hot path (three lookups per payment) asks the
+     * database only the first time. An id is remembered after its transaction commits, never before:
+     * an account created by a transaction that rolls back does not exist.
+     */
+    private void remember(String key, String id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    knownAccounts.put(key, id);
+                }
+            });
+        } else {
+            knownAccounts.put(key, id);
+        }
     }
 
     Optional<String> findAccount(String ownerId, boolean livemode, String currency, AccountKind kind) {

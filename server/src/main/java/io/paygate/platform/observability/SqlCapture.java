@@ -44,6 +44,12 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
         return entries == null ? null : List.copyOf(entries);
     }
 
+    /** Whether the current thread's work is being recorded (so its connections must go through the proxy). */
+    public synchronized boolean wanted() {
+        String key = MDC.get(KEY);
+        return key != null && (MDC.get(FOLLOW) == null || captured.containsKey(key));
+    }
+
     private synchronized void add(String key, Entry entry) {
         if (MDC.get(FOLLOW) != null && !captured.containsKey(key)) {
             return;
