@@ -30,7 +30,7 @@ public final class BenchMain {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
                     + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
-                    + " [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--out=bench/results]");
+                    + " [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.exit(2);
         }
         Options options = new Options(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -79,6 +79,10 @@ public final class BenchMain {
                 }
                 run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
             }
+        }
+        if (!options.flag("keep-database")) {
+            ServerLauncher.dropPostgres(options.string("pg-host", "127.0.0.1"), options.integer("pg-port", 5432),
+                    options.string("pg-user", "postgres"), options.string("pg-password", ""), "paygate_bench_" + stamp.replace("-", "_"));
         }
         if (wanted.contains("startup")) {
             scenarios.put("startup", Scenarios.startupScenario(jar, options.integer("startup-runs", 5)));

@@ -53,9 +53,10 @@ public final class PaygateTarget {
         return new Merchant(merchant.path("id").asString(), key, account);
     }
 
+    /** The simulator's latency, with the connector's timeout 30 s above it so every payment gets its answer. */
     public void simulatorLatency(Merchant merchant, long latencyMs) {
         Answer answer = post("/v1/connector_accounts/" + merchant.simulatorAccount(), merchant.secretKey(), null,
-                "settings[latency_ms]", String.valueOf(latencyMs));
+                "settings[latency_ms]", String.valueOf(latencyMs), "settings[timeout_ms]", String.valueOf(latencyMs + 30_000));
         require(answer, "configure the simulator");
     }
 
@@ -109,7 +110,12 @@ public final class PaygateTarget {
         }
         Answer answer = post("/v1/webhook_endpoints", merchant.secretKey(), null, params.toArray(String[]::new));
         require(answer, "create a webhook endpoint");
-        return json(answer).path("secret").asString();
+        return json(answer).path("id").asString();
+    }
+
+    public void deleteWebhookEndpoint(Merchant merchant, String id) {
+        require(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/webhook_endpoints/" + id)).DELETE(), merchant.secretKey(), null),
+                "delete a webhook endpoint");
     }
 
     public Answer get(String path, String key) {
@@ -135,7 +141,8 @@ public final class PaygateTarget {
     }
 
     private Answer send(HttpRequest.Builder builder, String key, String idempotencyKey) {
-        builder.timeout(Duration.ofSeconds(60));
+        // Longer than any processor latency a scenario sets (the in-flight scenario's can exceed a minute).
+        builder.timeout(Duration.ofMinutes(5));
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
         }
@@ -161,6 +168,18 @@ public final class PaygateTarget {
         if (answer.status() != 200) {
             throw new IllegalStateException("Could not " + what + ": HTTP " + answer.status() + " " + answer.body());
         }
+    }
+
+    /**
+     * A checkout's outcome: only a payment intent that answered {@code succeeded} counts; one left
+     * {@code processing} (the processor did not answer in time) or declined is an error named by its status.
+     */
+    public static Outcome checkoutOutcome(Answer answer) {
+        if (answer.status() / 100 != 2) {
+            return Outcome.error("HTTP " + answer.status());
+        }
+        String status = json(answer).path("status").asString();
+        return status.equals("succeeded") ? Outcome.OK : Outcome.error("payment " + status);
     }
 
     /** Maps an answer to an outcome: 2xx is success, anything else an error named by its status. */

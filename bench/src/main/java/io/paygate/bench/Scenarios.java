@@ -51,7 +51,7 @@ final class Scenarios {
     }
 
     Outcome checkout() {
-        return PaygateTarget.outcome(paygate.checkout(merchant));
+        return PaygateTarget.checkoutOutcome(paygate.checkout(merchant));
     }
 
     Outcome health() {
@@ -97,12 +97,12 @@ final class Scenarios {
         paygate.simulatorLatency(merchant, 0);
         Series max = closed("checkout_max_0ms", this::checkout, plan.concurrency());
         Series http = closed("baseline_http_ceiling", this::health, plan.concurrency());
-        Series db = databaseCeiling();
         double halfRate = Math.max(1, max.median(Window::throughput) / 2);
         paygate.simulatorLatency(merchant, 200);
         Series half200 = open("checkout_half_rate_200ms", this::checkout, halfRate);
         paygate.simulatorLatency(merchant, 0);
         Series half0 = open("checkout_half_rate_0ms", this::checkout, halfRate);
+        Series db = databaseCeiling();
         all.put(max.name(), max);
         all.put(http.name(), http);
         all.put(db.name(), db);
@@ -186,7 +186,7 @@ final class Scenarios {
     Map<String, Object> webhookScenario(Map<String, Series> all) {
         double halfRate = Math.max(1, all.get("checkout_max_0ms").median(Window::throughput) / 2);
         try (WebhookSink sink = new WebhookSink()) {
-            paygate.webhookEndpoint(merchant, sink.url(), "*");
+            String endpoint = paygate.webhookEndpoint(merchant, sink.url(), "*");
             long before = sink.received();
             sink.lag();
             Series series = open("checkout_with_webhooks", () -> {
@@ -194,11 +194,13 @@ final class Scenarios {
                 if (answer.status() == 200) {
                     sink.answered(PaygateTarget.json(answer).path("id").asString());
                 }
-                return PaygateTarget.outcome(answer);
+                return PaygateTarget.checkoutOutcome(answer);
             }, halfRate);
             long seconds = Math.max(1, Math.round(series.windows().stream().mapToDouble(Window::seconds).sum()
                     + plan.warmUp().toSeconds()));
             var lag = sink.lag();
+            // Later scenarios must not pay for deliveries to a receiver that is gone.
+            paygate.deleteWebhookEndpoint(merchant, endpoint);
             all.put(series.name(), series);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("checkout_rate_per_s", halfRate);

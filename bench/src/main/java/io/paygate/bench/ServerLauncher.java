@@ -116,6 +116,15 @@ public final class ServerLauncher implements AutoCloseable {
         return new Database("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);
     }
 
+    /** Drops a database the run created (every connection to it is closed first). */
+    public static void dropPostgres(String host, int port, String user, String password, String name) {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
+            admin.createStatement().execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop database " + name + ": " + e.getMessage());
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -39,9 +39,17 @@ public final class SqlReplay {
     private final Set<String> createdIds;
     private final SecureRandom random = new SecureRandom();
 
+    private final long capturedAtMs;
+
     public SqlReplay(List<Step> steps) {
+        this(steps, System.currentTimeMillis());
+    }
+
+    /** {@code capturedAtMs}: when the checkout ran, the reference its timestamps are shifted from. */
+    public SqlReplay(List<Step> steps, long capturedAtMs) {
         this.steps = List.copyOf(steps);
         this.createdIds = createdIds(steps);
+        this.capturedAtMs = capturedAtMs;
     }
 
     public static SqlReplay fromCapture(JsonNode capture) {
@@ -136,6 +144,8 @@ public final class SqlReplay {
                     statement.setNull(i + 1, Types.NULL);
                 } else if (value instanceof String text) {
                     statement.setString(i + 1, rename(text, renamed));
+                } else if (value instanceof Long number) {
+                    statement.setLong(i + 1, shiftTime(number, System.currentTimeMillis()));
                 } else {
                     statement.setObject(i + 1, value);
                 }
@@ -148,6 +158,24 @@ public final class SqlReplay {
                 }
             }
         }
+    }
+
+    /**
+     * Moves a captured point in time (epoch milliseconds or seconds within a day of the capture) to
+     * the same distance from {@code nowMs}: a replay writes rows as if issued now, so a deadline the
+     * checkout set (when to chase an unanswered charge, when a simulated payment completes) lies as
+     * far ahead as it did, instead of in the past where the server's background jobs would act on
+     * the replay's half-written payments. Other numbers (amounts, counts) are far from these ranges.
+     */
+    long shiftTime(long value, long nowMs) {
+        long day = 86_400_000L;
+        if (Math.abs(value - capturedAtMs) <= day) {
+            return value + (nowMs - capturedAtMs);
+        }
+        if (Math.abs(value - capturedAtMs / 1000) <= day / 1000) {
+            return value + (nowMs - capturedAtMs) / 1000;
+        }
+        return value;
     }
 
     /** Replaces created ids and UUIDs (idempotency keys) inside a text with this replay's fresh ones. */

@@ -153,4 +153,15 @@ class LoadToolTest {
         assertThat(replay.rename("8b0c2f1e-3c6a-4b8e-9d1f-2a3b4c5d6e7f", renamed)).isEqualTo(key);
         assertThat(replay.tablesWritten()).containsExactlyInAnyOrder("payment_intents", "ledger_accounts");
     }
+
+    @Test
+    void replayMovesCapturedTimesToNowAndLeavesOtherNumbers() {
+        long captured = 1_795_000_000_000L;
+        SqlReplay replay = new SqlReplay(List.of(), captured);
+        long now = captured + 3_600_000L;
+        assertThat(replay.shiftTime(captured + 40_000, now)).isEqualTo(now + 40_000);
+        assertThat(replay.shiftTime(captured / 1000, now)).isEqualTo(now / 1000);
+        assertThat(replay.shiftTime(1999, now)).isEqualTo(1999);
+        assertThat(replay.shiftTime(captured + 30L * 86_400_000L, now)).isEqualTo(captured + 30L * 86_400_000L);
+    }
 }
