@@ -141,17 +141,22 @@ final class ScaleLoader {
         AtomicLong done = new AtomicLong();
         AtomicLong copied = new AtomicLong(rows.values().stream().mapToLong(Long::longValue).sum());
         Map<String, Long> perTable = new TreeMap<>(rows);
+        Map<String, Long> nanos = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
             for (int w = 0; w < workers; w++) {
                 running.add(pool.submit(() -> {
                     try (Connection connection = connect()) {
                         for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                            long generating = System.nanoTime();
                             ScaleBatch batch = new ScaleBatch(world, journal, totals, sample, b);
                             batch.generate(b * batchSize, Math.min(world.intents(), (b + 1) * batchSize));
+                            nanos.merge("(generating)", System.nanoTime() - generating, Long::sum);
                             Map<String, Long> counts = new TreeMap<>();
                             for (CopyRows table : batch.tables()) {
+                                long copying = System.nanoTime();
                                 counts.put(table.table(), table.copyTo(connection));
+                                nanos.merge(table.table(), System.nanoTime() - copying, Long::sum);
                             }
                             synchronized (perTable) {
                                 counts.forEach((t, n) -> perTable.merge(t, n, Long::sum));
@@ -179,6 +184,9 @@ final class ScaleLoader {
             addTotals(connection, world.accounts().revenue(), totals.revenueDebits.sum(), totals.revenueCredits.sum());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder spent = new StringBuilder("worker seconds:");
+        nanos.forEach((what, n) -> spent.append(String.format(" %s %.1f", what, n / 1e9)));
+        System.out.println(spent);
         long vacuumStarted = System.nanoTime();
         vacuumAnalyze();
         double vacuumSeconds = (System.nanoTime() - vacuumStarted) / 1e9;

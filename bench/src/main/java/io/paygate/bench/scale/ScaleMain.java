@@ -30,7 +30,7 @@ public final class ScaleMain {
     public static final String USAGE = "scale --intents=1000000 [--customers=intents/100] [--workers=2] [--batch=20000]"
             + " [--journal=true] [--seed=42] [--warmup=5s] [--window=10s] [--repetitions=3] [--concurrency=4]"
             + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
-            + " [--keep-database] [--out=bench/results]";
+            + " [--keep-database] [--load-only] [--out=bench/results]";
 
     private ScaleMain() {
     }
@@ -95,9 +95,13 @@ public final class ScaleMain {
                 try (Connection connection = DriverManager.getConnection(database.url(), user, password)) {
                     scenarios.put("scale_plans", scenario.plans(new ScalePlans(paygate, admin), connection));
                 }
-                Map<String, Object> measured = scenario.measure(series);
-                scenarios.put("scale_reads", measured);
-                targets = ScaleScenario.targets(measured, intents);
+                if (options.flag("load-only")) {
+                    targets = List.of();
+                } else {
+                    Map<String, Object> measured = scenario.measure(series);
+                    scenarios.put("scale_reads", measured);
+                    targets = ScaleScenario.targets(measured, intents);
+                }
             }
         } finally {
             if (!options.flag("keep-database")) {
