@@ -78,6 +78,7 @@ class QueryPlansIT extends PaygateIT {
                 "/v1/customers?limit=10",
                 "/v1/customers?email=" + q(ids.get("email")),
                 "/v1/customers/search?query=" + q("metadata['segment']:'gold'"),
+                "/v1/customers/search?query=" + q("email:'" + ids.get("email").toUpperCase(Locale.ROOT) + "'"),
                 "/v1/customers/" + ids.get("cus"),
                 "/v1/payment_methods?type=card&customer=" + ids.get("cus"),
                 "/v1/customers/" + ids.get("cus") + "/payment_methods",
@@ -105,6 +106,8 @@ class QueryPlansIT extends PaygateIT {
             assertThat(accesses).as("tables read by GET %s, as the plans show them", path)
                     .anyMatch(a -> !QueryPlans.SMALL_TABLES.contains(a.substring(0, a.indexOf(' '))));
         }
+        assertThat(api.get("/v1/customers/search?query=" + q("email:'" + ids.get("email").toUpperCase(Locale.ROOT) + "'"), key)
+                .json().path("data")).as("search by email ignores case").hasSize(1);
         assertThat(failures).as("reads on %s whose plans scan a large table (%d statements explained)", TestDatabase.name(),
                 explained).isEmpty();
     }

@@ -44,6 +44,8 @@ public final class QueryPlans {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** An equality on a reference column ({@code payment_intent_id = …}) in a PostgreSQL filter or index condition. */
     private static final Pattern REFERENCE_EQUALITY = Pattern.compile("\\(?\\b([a-z_]+_id)\\)?(?:::[a-z ]+)? = ");
+    /** A column compared through lower(): no portable index serves it, so each row is checked in turn. */
+    private static final Pattern LOWERED = Pattern.compile("lower\\(\\(?([a-z_]+)\\)?(?:::[a-z ]+)?\\)");
     private static final Pattern H2_ACCESS = Pattern.compile("\"PUBLIC\"\\.\"([A-Z0-9_]+)\"[^/]*?/\\* ([^*]*?) \\*/");
 
     private final DataSource dataSource;
@@ -135,6 +137,10 @@ public final class QueryPlans {
             if (!column.equals("merchant_id") && !Pattern.compile("\\b" + column + "\\b").matcher(conditions).find()) {
                 problems.add(relation + " rows filtered one by one on " + column + " (no index serves it)");
             }
+        }
+        Matcher lowered = LOWERED.matcher(filter);
+        while (lowered.find()) {
+            problems.add(relation + " rows filtered one by one on lower(" + lowered.group(1) + ")");
         }
     }
 

@@ -69,7 +69,8 @@ final class ScaleLoader {
         long startMs = endMs - 365L * 86_400_000L;
         SplittableRandom random = new SplittableRandom(seed);
         ScaleIds ids = new ScaleIds(random);
-        CopyRows customerRows = new CopyRows("customers", "id, merchant_id, livemode, email, name, metadata, deleted, created");
+        CopyRows customerRows = new CopyRows("customers", "id, merchant_id, livemode, email, email_lower, name, metadata, deleted, "
+                + "created");
         CopyRows cardRows = new CopyRows("payment_methods", "id, merchant_id, livemode, type, customer_id, card_brand, card_last4, "
                 + "card_exp_month, card_exp_year, card_funding, card_country, card_fingerprint, card_cvc_check, billing_details, "
                 + "metadata, created");
@@ -83,8 +84,8 @@ final class ScaleLoader {
             String customerId = null;
             if (!guest) {
                 customerId = ids.next("cus", created);
-                customerRows.add(customerId).add(merchantId).add(false).add("customer" + c + "@example.com")
-                        .add("Customer " + c).add("{}").add(false).add(created / 1000);
+                customerRows.add(customerId).add(merchantId).add(false).add("Customer" + c + "@Example.com")
+                        .add("customer" + c + "@example.com").add("Customer " + c).add("{}").add(false).add(created / 1000);
                 customerIds.add(customerId);
             }
             String card = ids.next("pm", created + 500);
