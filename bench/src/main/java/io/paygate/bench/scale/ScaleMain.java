@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class ScaleMain {
 
     public static final String USAGE = "scale --intents=1000000 [--customers=intents/100] [--workers=2] [--batch=20000]"
-            + " [--journal=true] [--seed=42] [--warmup=5s] [--window=10s] [--repetitions=3] [--concurrency=4]"
+            + " [--journal=true] [--seed=42] [--warmup=5s] [--window=10s] [--repetitions=3] [--concurrency=2]"
             + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
             + " [--keep-database] [--load-only] [--out=bench/results]";
 
@@ -41,7 +41,7 @@ public final class ScaleMain {
         int customers = options.integer("customers", (int) Math.max(10, intents / 100));
         ScaleScenario.Plan plan = new ScaleScenario.Plan(options.duration("warmup", Duration.ofSeconds(5)),
                 options.duration("window", Duration.ofSeconds(10)), options.integer("repetitions", 3),
-                options.integer("concurrency", 4));
+                options.integer("concurrency", 2));
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp + "-scale");
