@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class ScaleMain {
 
     public static final String USAGE = "scale --intents=1000000 [--customers=intents/100] [--workers=2] [--batch=20000]"
-            + " [--journal=true] [--seed=42] [--warmup=5s] [--window=10s] [--repetitions=3] [--concurrency=2]"
+            + " [--journal=true] [--seed=42] [--mixed-warmup=30s] [--warmup=5s] [--window=10s] [--repetitions=3] [--concurrency=2]"
             + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
             + " [--keep-database] [--load-only] [--out=bench/results]";
 
@@ -56,7 +56,7 @@ public final class ScaleMain {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("started", stamp);
         run.put("machine", Machine.describe());
-        run.put("plan", plan.toString());
+        run.put("plan", plan + ", mixed warm-up " + options.duration("mixed-warmup", Duration.ofSeconds(30)));
         run.put("database", options.flag("keep-database") ? database.url() : name + " (dropped after the run)");
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Map<String, Object>> scenarios = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ public final class ScaleMain {
                 if (options.flag("load-only")) {
                     targets = List.of();
                 } else {
-                    Map<String, Object> measured = scenario.measure(series);
+                    Map<String, Object> measured = scenario.measure(series, options.duration("mixed-warmup", Duration.ofSeconds(30)));
                     scenarios.put("scale_reads", measured);
                     targets = ScaleScenario.targets(measured, intents);
                 }
