@@ -11,18 +11,18 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a run's results: {@code results.json} for machines and {@code summary.md} for people. */
-final class Report {
+public final class Report {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** A budget line: the figure, its target, and whether it is met. */
-    record Target(String what, String figure, String target, boolean met) {
+    public record Target(String what, String figure, String target, boolean met) {
     }
 
     private Report() {
     }
 
-    static Path write(Path dir, Map<String, Object> run, Map<String, Series> series, Map<String, Map<String, Object>> scenarios,
+    public static Path write(Path dir, Map<String, Object> run, Map<String, Series> series, Map<String, Map<String, Object>> scenarios,
                       java.util.List<Target> targets) {
         try {
             Files.createDirectories(dir);
@@ -40,7 +40,7 @@ final class Report {
         }
     }
 
-    static String markdown(Map<String, Object> run, Map<String, Series> series, Map<String, Map<String, Object>> scenarios,
+    public static String markdown(Map<String, Object> run, Map<String, Series> series, Map<String, Map<String, Object>> scenarios,
                            java.util.List<Target> targets) {
         StringBuilder md = new StringBuilder("# Paygate benchmark run\n\n");
         run.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -73,7 +73,7 @@ final class Report {
         return md.toString();
     }
 
-    static String format(Object value) {
+    public static String format(Object value) {
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
         }

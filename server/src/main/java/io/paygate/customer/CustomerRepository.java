@@ -27,19 +27,19 @@ class CustomerRepository {
     }
 
     void insert(Customer c) {
-        jdbc.sql("insert into customers (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into customers (" + COLUMNS + ", email_lower) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.merchantId(), c.livemode(), c.email(), c.name(), c.phone(), c.description(),
                         writeNullable(c.address()), writeNullable(c.shipping()), c.defaultPaymentMethod(),
-                        json.write(c.metadata()), c.deleted(), c.created())
+                        json.write(c.metadata()), c.deleted(), c.created(), lower(c.email()))
                 .update();
     }
 
     void update(Customer c) {
         jdbc.sql("""
-                update customers set email = ?, name = ?, phone = ?, description = ?, address = ?, shipping = ?,
-                    default_payment_method = ?, metadata = ?, deleted = ?
+                update customers set email = ?, email_lower = ?, name = ?, phone = ?, description = ?, address = ?,
+                    shipping = ?, default_payment_method = ?, metadata = ?, deleted = ?
                 where id = ? and merchant_id = ? and livemode = ?""")
-                .params(c.email(), c.name(), c.phone(), c.description(), writeNullable(c.address()),
+                .params(c.email(), lower(c.email()), c.name(), c.phone(), c.description(), writeNullable(c.address()),
                         writeNullable(c.shipping()), c.defaultPaymentMethod(), json.write(c.metadata()), c.deleted(),
                         c.id(), c.merchantId(), c.livemode())
                 .update();
@@ -53,6 +53,11 @@ class CustomerRepository {
 
     Page<Customer> page(Where where, PageRequest page) {
         return Lister.page(jdbc, "select " + COLUMNS + " from customers", "id", where, page, this::map);
+    }
+
+    /** The searchable form of an email: search by email ignores case, and this column is indexed. */
+    static String lower(String email) {
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
     }
 
     private String writeNullable(Map<String, Object> value) {

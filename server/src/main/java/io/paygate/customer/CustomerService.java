@@ -30,7 +30,7 @@ public class CustomerService {
     }
 
     private static final SearchFields SEARCH = new SearchFields("customer", "id")
-            .field("email", "email", SearchFields.Kind.TEXT_CASE_INSENSITIVE)
+            .field("email", "email_lower", SearchFields.Kind.TEXT_STORED_LOWER_CASE)
             .field("name", "name", SearchFields.Kind.TEXT_CASE_INSENSITIVE)
             .field("phone", "phone", SearchFields.Kind.TEXT)
             .field("created", "created", SearchFields.Kind.INTEGER);

@@ -7,7 +7,11 @@ import io.paygate.platform.pagination.Page;
 import io.paygate.platform.pagination.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -69,6 +73,18 @@ class ChargeRepository {
     List<Charge> forIntent(String paymentIntentId) {
         return jdbc.sql("select " + COLUMNS + " from charges where payment_intent_id = ? order by attempt_number")
                 .param(paymentIntentId).query(this::map).list();
+    }
+
+    /** The charges of a page of intents in one query, each intent's in attempt order (intents without any are absent). */
+    Map<String, List<Charge>> forIntents(Collection<String> paymentIntentIds) {
+        Map<String, List<Charge>> out = new HashMap<>();
+        if (paymentIntentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select " + COLUMNS + " from charges where payment_intent_id in (:ids) order by payment_intent_id, attempt_number")
+                .param("ids", paymentIntentIds).query(this::map).list()
+                .forEach(c -> out.computeIfAbsent(c.paymentIntentId(), k -> new ArrayList<>()).add(c));
+        return out;
     }
 
     /** Records what the ledger did at capture: the fee and the merchant's balance transaction. */

@@ -175,7 +175,8 @@ class PaymentIntentController {
         Expansion.check(query.expand(), EXPANDABLE, true);
         var page = intents.list(ctx, query.customer(), query.created(),
                 PageRequest.of(query.limit(), query.startingAfter(), query.endingBefore()));
-        return responses.ok(page.toListObject("/v1/payment_intents", p -> render(ctx, p, strip(query.expand()))));
+        Map<String, Map<String, Object>> views = intents.renderAll(page.data());
+        return responses.ok(page.toListObject("/v1/payment_intents", p -> expand(ctx, views.get(p.id()), strip(query.expand()))));
     }
 
     @GetMapping("/v1/payment_intents/search")
@@ -185,8 +186,9 @@ class PaymentIntentController {
         PaymentIntentRequests.SearchParams query = binder.bind(params.values(), PaymentIntentRequests.SearchParams.class);
         Expansion.check(query.expand(), EXPANDABLE, true);
         var page = intents.search(ctx, query.query(), PageRequest.of(query.limit(), query.page(), null));
-        return responses.ok(page.toSearchResult("/v1/payment_intents/search", p -> render(ctx, p, strip(query.expand())),
-                PaymentIntent::id));
+        Map<String, Map<String, Object>> views = intents.renderAll(page.data());
+        return responses.ok(page.toSearchResult("/v1/payment_intents/search", p -> expand(ctx, views.get(p.id()),
+                strip(query.expand())), PaymentIntent::id));
     }
 
     private static List<String> strip(List<String> expand) {
@@ -194,7 +196,10 @@ class PaymentIntentController {
     }
 
     private Map<String, Object> render(CallContext ctx, PaymentIntent intent, List<String> expand) {
-        Map<String, Object> out = intents.render(intent);
+        return expand(ctx, intents.render(intent), expand);
+    }
+
+    private Map<String, Object> expand(CallContext ctx, Map<String, Object> out, List<String> expand) {
         Expansion.expand(out, expand, false, "latest_charge", id -> PaymentViews.charge(intents.getCharge(ctx, id)));
         Expansion.expand(out, expand, false, "customer", id -> customers.get(ctx, id).render());
         Expansion.expand(out, expand, false, "payment_method", id -> paymentMethods.get(ctx, id).render());

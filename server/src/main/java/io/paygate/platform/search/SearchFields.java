@@ -13,7 +13,11 @@ import java.util.Map;
  */
 public final class SearchFields {
 
-    public enum Kind { TEXT, TEXT_CASE_INSENSITIVE, INTEGER }
+    /**
+     * How a field compares. TEXT_CASE_INSENSITIVE lowers the column in the query (no index can serve
+     * it); TEXT_STORED_LOWER_CASE names a column that already holds the lower-cased text, indexed.
+     */
+    public enum Kind { TEXT, TEXT_CASE_INSENSITIVE, TEXT_STORED_LOWER_CASE, INTEGER }
 
     private record FieldSpec(String column, Kind kind) {
     }
@@ -65,7 +69,7 @@ public final class SearchFields {
         }
         return switch (spec.kind()) {
             case INTEGER -> integer(spec.column(), clause, params);
-            case TEXT, TEXT_CASE_INSENSITIVE -> text(spec, clause, params);
+            case TEXT, TEXT_CASE_INSENSITIVE, TEXT_STORED_LOWER_CASE -> text(spec, clause, params);
         };
     }
 
@@ -89,8 +93,8 @@ public final class SearchFields {
     }
 
     private static String text(FieldSpec spec, SearchQuery.Clause clause, List<Object> params) {
-        boolean insensitive = spec.kind() == Kind.TEXT_CASE_INSENSITIVE;
-        String column = insensitive ? "lower(" + spec.column() + ")" : spec.column();
+        boolean insensitive = spec.kind() != Kind.TEXT;
+        String column = spec.kind() == Kind.TEXT_CASE_INSENSITIVE ? "lower(" + spec.column() + ")" : spec.column();
         String value = insensitive ? clause.value().toLowerCase(java.util.Locale.ROOT) : clause.value();
         return switch (clause.operator()) {
             case EQUALS -> {
