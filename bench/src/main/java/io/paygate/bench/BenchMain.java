@@ -25,6 +25,18 @@ public final class BenchMain {
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
+    /** Runs a scenario; if it fails (the server stops answering, say), records why and lets the run report the rest. */
+    private static Map<String, Object> attempt(java.util.function.Supplier<Map<String, Object>> scenario) {
+        try {
+            return scenario.get();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("scale")) {
             io.paygate.bench.scale.ScaleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -74,13 +86,13 @@ public final class BenchMain {
                     scenarios.put("checkout_max", s.checkoutMaxScenario(series));
                 }
                 if (wanted.contains("read")) {
-                    scenarios.put("read", s.readScenario(series, options.integer("read-ids", 2000)));
+                    scenarios.put("read", attempt(() -> s.readScenario(series, options.integer("read-ids", 2000))));
                 }
                 if (wanted.contains("webhooks")) {
-                    scenarios.put("webhooks", s.webhookScenario(series));
+                    scenarios.put("webhooks", attempt(() -> s.webhookScenario(series)));
                 }
                 if (wanted.contains("in-flight")) {
-                    scenarios.put("in_flight", s.inFlightScenario(series, options.integer("in-flight", 2000)));
+                    scenarios.put("in_flight", attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000))));
                 }
                 run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
             }

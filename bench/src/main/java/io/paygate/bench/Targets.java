@@ -12,6 +12,13 @@ final class Targets {
 
     static List<Report.Target> evaluate(Map<String, Map<String, Object>> scenarios, Map<String, Object> run) {
         List<Report.Target> out = new ArrayList<>();
+        scenarios.forEach((name, figures) -> {
+            if (figures.containsKey("failed")) {
+                out.add(new Report.Target(name + " scenario", String.valueOf(figures.get("failed")), "completes", false));
+            }
+        });
+        scenarios = new java.util.LinkedHashMap<>(scenarios);
+        scenarios.values().removeIf(figures -> figures.containsKey("failed"));
         Map<String, Object> checkout = scenarios.get("checkout");
         if (checkout != null) {
             double ratio = (double) checkout.get("ratio_to_database_ceiling");
