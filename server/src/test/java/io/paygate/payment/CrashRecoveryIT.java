@@ -38,7 +38,9 @@ class CrashRecoveryIT {
                 "paygate.demo.enabled", "false",
                 "paygate.simulator.timeout", "PT4S",
                 "paygate.reconciler.processor-timeout", "PT4S",
-                "paygate.reconciler.grace", "PT8S",
+                // Long enough that a restart on a slow, shared machine (over 10 s here) is ready before the
+                // reconciler may chase the interrupted payments, so the test sees them still processing.
+                "paygate.reconciler.grace", "PT25S",
                 "paygate.reconciler.interval", "PT0.2S",
                 "paygate.reconciler.unknown-retry", "PT0.5S",
                 "logging.structured.format.console", "ecs");
@@ -73,7 +75,7 @@ class CrashRecoveryIT {
             assertThat(intents).isNotEmpty();
             assertThat(intents).as("the kill interrupted payments in flight")
                     .anyMatch(p -> p.path("status").asString().equals("processing"));
-            List<JsonNode> settled = Poll.until(Duration.ofSeconds(60), () -> listIntents(api, key),
+            List<JsonNode> settled = Poll.until(Duration.ofSeconds(90), () -> listIntents(api, key),
                     list -> list.stream().allMatch(p -> SETTLED.contains(p.path("status").asString())),
                     "every payment intent to be resolved after the restart");
             Map<String, Integer> charged = new HashMap<>();
