@@ -25,6 +25,16 @@ public final class BenchMain {
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
+    private static Map<String, String> gatewayProperties(ServerLauncher processor) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("paygate.diagnostics.sql-capture", "true");
+        properties.put("paygate.request-log.enabled", "false");
+        if (processor != null) {
+            properties.put("paygate.simulator.base-url", processor.baseUrl() + "/simulator");
+        }
+        return properties;
+    }
+
     /** Runs a scenario; if it fails (the server stops answering, say), records why and lets the run report the rest. */
     private static Map<String, Object> attempt(java.util.function.Supplier<Map<String, Object>> scenario) {
         try {
@@ -46,7 +56,7 @@ public final class BenchMain {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
                     + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
-                    + " [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
+                    + " [--processor=external|in-process] [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.err.println("       java -jar bench/target/paygate-bench.jar " + io.paygate.bench.scale.ScaleMain.USAGE);
             System.exit(2);
         }
@@ -69,18 +79,31 @@ public final class BenchMain {
         run.put("plan", plan.toString());
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Map<String, Object>> scenarios = new LinkedHashMap<>();
-        try (ServerLauncher server = ServerLauncher.start(jar, database, admin,
-                Map.of("paygate.diagnostics.sql-capture", "true", "paygate.request-log.enabled", "false"),
-                out.resolve("server.log"), "512m", jvmOptions(options))) {
+        // The simulated processor runs in a process of its own (Paygate's jar on its embedded
+        // database), as a real processor is not inside the gateway: its CPU, connections, heap and
+        // database writes are then not counted as the gateway's. --processor=in-process keeps the
+        // gateway's own simulator, for comparison with earlier runs.
+        boolean ownProcessor = !options.string("processor", "external").equals("in-process");
+        try (ServerLauncher processor = ownProcessor
+                ? ServerLauncher.start(jar, new ServerLauncher.Database(null, null, null), admin,
+                        Map.of("paygate.request-log.enabled", "false", "management.tracing.sampling.probability", "0"),
+                        out.resolve("processor.log"), "1g", List.of())
+                : null;
+             ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
+                     out.resolve("server.log"), "512m", jvmOptions(options))) {
+            run.put("processor", processor == null ? "in the gateway's process" : "own process, embedded database");
             PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
             PaygateTarget.Merchant merchant = paygate.onboard("Bench shop");
             boolean localDatabase = Set.of("127.0.0.1", "localhost").contains(options.string("pg-host", "127.0.0.1"));
             PostgresProcesses postgres = localDatabase ? new PostgresProcesses(database) : null;
-            CpuMeter cpu = new CpuMeter(server.pid(), postgres);
+            CpuMeter cpu = new CpuMeter(server.pid(), postgres, processor == null ? -1 : processor.pid());
             Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
             try (postgres; HeapSampler heap = new HeapSampler(paygate, admin)) {
                 if (wanted.contains("checkout") || wanted.contains("read") || wanted.contains("webhooks") || wanted.contains("in-flight")) {
-                    scenarios.put("checkout", s.checkoutScenario(series));
+                    heap.sinceLastMark();
+                    Map<String, Object> checkout = s.checkoutScenario(series);
+                    checkout.put("server_max_heap_used_mb", heap.sinceLastMark());
+                    scenarios.put("checkout", checkout);
                 }
                 if (wanted.contains("checkout-max") && !scenarios.containsKey("checkout")) {
                     scenarios.put("checkout_max", s.checkoutMaxScenario(series));
@@ -92,7 +115,10 @@ public final class BenchMain {
                     scenarios.put("webhooks", attempt(() -> s.webhookScenario(series)));
                 }
                 if (wanted.contains("in-flight")) {
-                    scenarios.put("in_flight", attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000))));
+                    heap.sinceLastMark();
+                    Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
+                    inFlight.put("server_max_heap_used_mb", heap.sinceLastMark());
+                    scenarios.put("in_flight", inFlight);
                 }
                 run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
             }

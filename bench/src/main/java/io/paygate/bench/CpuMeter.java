@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time from {@code /proc}: the Paygate server process, the PostgreSQL processes working for the
- * benchmark, and this load generator itself, so cost per operation can be reported beside speed.
+ * benchmark, the simulated processor (a separate process, so that its work is not counted as the
+ * gateway's) and this load generator itself, so cost per operation can be reported beside speed.
  *
  * <p>The PostgreSQL processes are the backends connected to the benchmark's database plus the
  * cluster's shared background processes (WAL writer, checkpointer, background writer), as
@@ -25,7 +26,8 @@ public final class CpuMeter {
     }
 
     /** CPU seconds used so far by each party, at one instant; the database's per process. */
-    public record Sample(double serverSeconds, Map<Long, Double> databaseByProcess, double benchSeconds, long nanos) {
+    public record Sample(double serverSeconds, Map<Long, Double> databaseByProcess, double processorSeconds,
+                         double benchSeconds, long nanos) {
 
         public double databaseSeconds() {
             return databaseByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -39,30 +41,36 @@ public final class CpuMeter {
             Map<Long, Double> database = new HashMap<>();
             databaseByProcess.forEach((pid, seconds) ->
                     database.put(pid, Math.max(0, seconds - earlier.databaseByProcess.getOrDefault(pid, 0.0))));
-            return new Sample(serverSeconds - earlier.serverSeconds, database, benchSeconds - earlier.benchSeconds,
-                    nanos - earlier.nanos);
+            return new Sample(serverSeconds - earlier.serverSeconds, database,
+                    processorSeconds - earlier.processorSeconds, benchSeconds - earlier.benchSeconds, nanos - earlier.nanos);
         }
     }
 
     private final long serverPid;
+    private final long processorPid;
     private final DatabaseProcesses database;
     private final double ticksPerSecond;
 
     /** @param serverPid the Paygate process, or -1 when it is not on this machine */
     public CpuMeter(long serverPid) {
-        this(serverPid, null);
+        this(serverPid, null, -1);
     }
 
-    /** @param database the PostgreSQL processes to count, or null for every local postgres process */
-    public CpuMeter(long serverPid, DatabaseProcesses database) {
+    /**
+     * @param database     the PostgreSQL processes to count, or null for every local postgres process
+     * @param processorPid the simulated processor's process, or -1 when there is none of its own
+     */
+    public CpuMeter(long serverPid, DatabaseProcesses database, long processorPid) {
         this.serverPid = serverPid;
+        this.processorPid = processorPid;
         this.database = database;
         this.ticksPerSecond = clockTicks();
     }
 
     public Sample sample() {
         return new Sample(serverPid > 0 ? seconds(Path.of("/proc", String.valueOf(serverPid), "stat")) : 0,
-                postgresSeconds(), seconds(Path.of("/proc/self/stat")), System.nanoTime());
+                postgresSeconds(), processorPid > 0 ? seconds(Path.of("/proc", String.valueOf(processorPid), "stat")) : 0,
+                seconds(Path.of("/proc/self/stat")), System.nanoTime());
     }
 
     private Map<Long, Double> postgresSeconds() {

@@ -4,12 +4,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Samples the server's used heap from its Prometheus metrics once a second and keeps the maximum. */
+/**
+ * Samples the server's used heap from its Prometheus metrics once a second and keeps the maximum,
+ * over the whole run and since the last {@link #sinceLastMark()} (so each scenario gets its own).
+ */
 final class HeapSampler implements AutoCloseable {
 
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.eE+]+)");
 
     private final AtomicLong maxBytes = new AtomicLong();
+    private final AtomicLong maxSinceMark = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -18,7 +22,9 @@ final class HeapSampler implements AutoCloseable {
             while (running) {
                 try {
                     PaygateTarget.Answer metrics = paygate.get("/metrics", adminToken);
-                    maxBytes.accumulateAndGet(usedHeap(metrics.body()), Math::max);
+                    long used = usedHeap(metrics.body());
+                    maxBytes.accumulateAndGet(used, Math::max);
+                    maxSinceMark.accumulateAndGet(used, Math::max);
                 } catch (RuntimeException e) {
                     // the server may be busy; try again at the next tick
                 }
@@ -38,6 +44,11 @@ final class HeapSampler implements AutoCloseable {
 
     long maxBytes() {
         return maxBytes.get();
+    }
+
+    /** The largest sample since the previous call (or the start), in MB; the next scenario starts afresh. */
+    long sinceLastMark() {
+        return maxSinceMark.getAndSet(0) / (1024 * 1024);
     }
 
     @Override

@@ -55,8 +55,8 @@ public final class Report {
             figures.forEach((k, v) -> md.append("- ").append(k).append(": ").append(format(v)).append('\n'));
         });
         md.append("\n## Series (medians of the repetitions; spread = min..max)\n\n");
-        md.append("| series | ops/s | spread | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU ms/op | DB CPU ms/op | bench CPU ms/op |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| series | ops/s | spread | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU ms/op | DB CPU ms/op | processor CPU ms/op | bench CPU ms/op |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         series.forEach((name, s) -> md.append("| ").append(name)
                 .append(" | ").append(format(s.median(Window::throughput)))
                 .append(" | ").append(format(s.min(Window::throughput))).append("..").append(format(s.max(Window::throughput)))
@@ -68,6 +68,7 @@ public final class Report {
                 .append(" | ").append(s.totalErrors())
                 .append(" | ").append(format(s.median(Window::serverCpuMsPerOp)))
                 .append(" | ").append(format(s.median(Window::databaseCpuMsPerOp)))
+                .append(" | ").append(format(s.median(Window::processorCpuMsPerOp)))
                 .append(" | ").append(format(s.median(Window::benchCpuMsPerOp)))
                 .append(" |\n"));
         return md.toString();

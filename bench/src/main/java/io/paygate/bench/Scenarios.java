@@ -122,7 +122,9 @@ final class Scenarios {
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
         out.put("database_cpu_ms_per_replay", db.median(Window::databaseCpuMsPerOp));
+        out.put("processor_cpu_ms_per_payment", max.median(Window::processorCpuMsPerOp));
         out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
+        out.put("errors", max.totalErrors() + half200.totalErrors() + half0.totalErrors());
         return out;
     }
 
@@ -137,6 +139,7 @@ final class Scenarios {
         out.put("checkout_per_s", max.median(Window::throughput));
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
+        out.put("processor_cpu_ms_per_payment", max.median(Window::processorCpuMsPerOp));
         out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
         return out;
     }

@@ -59,6 +59,7 @@ public record Series(String name, List<Window> windows) {
         out.put("errors", totalErrors());
         out.put("median_server_cpu_ms_per_op", median(Window::serverCpuMsPerOp));
         out.put("median_database_cpu_ms_per_op", median(Window::databaseCpuMsPerOp));
+        out.put("median_processor_cpu_ms_per_op", median(Window::processorCpuMsPerOp));
         out.put("median_bench_cpu_ms_per_op", median(Window::benchCpuMsPerOp));
         out.put("repetitions", windows.stream().map(Window::toMap).toList());
         return out;

@@ -50,10 +50,13 @@ final class Targets {
             double seconds = (double) startup.get("median_seconds");
             out.add(new Report.Target("start-up to ready (embedded default)", Report.format(seconds) + " s", "<= 5 s", seconds <= 5));
         }
-        Object heap = run.get("server_max_heap_used_mb");
-        if (heap != null) {
-            long mb = ((Number) heap).longValue();
-            out.add(new Report.Target("server heap used under load (-Xmx512m)", mb + " MB", "<= 512 MB", mb <= 512 && mb > 0));
+        if (checkout != null && checkout.get("server_max_heap_used_mb") != null) {
+            // Used heap includes garbage not yet collected, so it climbs towards -Xmx under any load;
+            // the target is that the checkout scenario ran inside the 512 MB heap without an error.
+            long mb = ((Number) checkout.get("server_max_heap_used_mb")).longValue();
+            boolean clean = ((Number) checkout.getOrDefault("errors", 0L)).longValue() == 0;
+            out.add(new Report.Target("checkout scenario inside -Xmx512m (max used heap, errors)",
+                    mb + " MB, " + (clean ? "no errors" : "errors"), "<= 512 MB, no errors", clean && mb <= 512 && mb > 0));
         }
         return out;
     }

@@ -32,6 +32,10 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
         return completed == 0 ? 0 : cpu.databaseSeconds() * 1000 / completed;
     }
 
+    public double processorCpuMsPerOp() {
+        return completed == 0 ? 0 : cpu.processorSeconds() * 1000 / completed;
+    }
+
     public double benchCpuMsPerOp() {
         return completed == 0 ? 0 : cpu.benchSeconds() * 1000 / completed;
     }
@@ -52,9 +56,11 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
         out.put("max_in_flight", maxInFlight);
         out.put("server_cpu_s", cpu.serverSeconds());
         out.put("database_cpu_s", cpu.databaseSeconds());
+        out.put("processor_cpu_s", cpu.processorSeconds());
         out.put("bench_cpu_s", cpu.benchSeconds());
         out.put("server_cpu_ms_per_op", serverCpuMsPerOp());
         out.put("database_cpu_ms_per_op", databaseCpuMsPerOp());
+        out.put("processor_cpu_ms_per_op", processorCpuMsPerOp());
         out.put("bench_cpu_ms_per_op", benchCpuMsPerOp());
         return out;
     }

@@ -56,7 +56,7 @@ class InboundWebhookRepository {
 
     /** Due rows, oldest due first, locked for the caller's transaction; rows another worker holds are skipped. */
     List<InboundWebhook> lockDue(long nowMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from inbound_webhooks where next_attempt_ms <= ? "
+        return jdbc.sql("select " + COLUMNS + " from inbound_webhooks where next_attempt_ms between 0 and ? "
                         + "order by next_attempt_ms limit ? for update skip locked")
                 .params(nowMs, limit).query(InboundWebhookRepository::map).list();
     }

@@ -105,9 +105,13 @@ class ChargeRepository {
                 .query(Integer.class).single();
     }
 
-    /** Unresolved charges whose next check is due, oldest first. */
+    /**
+     * Unresolved charges whose next check is due, oldest first. The lower bound matters: H2 sorts
+     * nulls (every settled charge) first in the index, and {@code <= ?} alone would walk them all on
+     * each poll; the other workers' due polls bound their columns the same way (DuePollsIT).
+     */
     List<String> due(long nowMs, int limit) {
-        return jdbc.sql("select id from charges where next_check_ms <= ? and (lease_until_ms is null or lease_until_ms < ?)"
+        return jdbc.sql("select id from charges where next_check_ms between 0 and ? and (lease_until_ms is null or lease_until_ms < ?)"
                         + " order by next_check_ms limit ?")
                 .params(nowMs, nowMs, limit).query(String.class).list();
     }

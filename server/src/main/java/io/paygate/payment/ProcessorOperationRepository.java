@@ -43,7 +43,7 @@ class ProcessorOperationRepository {
     }
 
     List<String> due(long nowMs, int limit) {
-        return jdbc.sql("select id from processor_operations where next_check_ms <= ?"
+        return jdbc.sql("select id from processor_operations where next_check_ms between 0 and ?"
                         + " and (lease_until_ms is null or lease_until_ms < ?) order by next_check_ms limit ?")
                 .params(nowMs, nowMs, limit).query(String.class).list();
     }

@@ -63,7 +63,7 @@ class SimDisputeRepository {
 
     /** Disputes whose decision is due at or before {@code dueAtMs}, oldest first. */
     List<SimDispute> due(long dueAtMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from sim_disputes where decide_at_ms <= ? "
+        return jdbc.sql("select " + COLUMNS + " from sim_disputes where decide_at_ms between 0 and ? "
                         + "order by decide_at_ms fetch first " + limit + " rows only")
                 .params(dueAtMs).query(this::map).list();
     }

@@ -75,7 +75,7 @@ class SimPaymentRepository {
 
     /** Rows in {@code status} whose {@code resolve_at_ms} is at or before {@code dueAtMs}, oldest first. */
     List<SimPayment> due(SimStatus status, long dueAtMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from sim_payments where resolve_at_ms <= ? and status = ? "
+        return jdbc.sql("select " + COLUMNS + " from sim_payments where resolve_at_ms between 0 and ? and status = ? "
                         + "order by resolve_at_ms fetch first " + limit + " rows only")
                 .params(dueAtMs, status.wireName()).query(SimPaymentRepository::map).list();
     }
@@ -104,7 +104,7 @@ class SimPaymentRepository {
 
     /** Captured payments whose dispute is due at or before {@code dueAtMs}, oldest first. */
     List<SimPayment> disputesDue(long dueAtMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from sim_payments where dispute_at_ms <= ? "
+        return jdbc.sql("select " + COLUMNS + " from sim_payments where dispute_at_ms between 0 and ? "
                         + "order by dispute_at_ms fetch first " + limit + " rows only")
                 .params(dueAtMs).query(SimPaymentRepository::map).list();
     }

@@ -66,7 +66,7 @@ class SimRefundRepository {
 
     /** Refunds due to move at or before {@code dueAtMs}, oldest first. */
     List<SimRefund> due(long dueAtMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from sim_refunds where resolve_at_ms <= ? "
+        return jdbc.sql("select " + COLUMNS + " from sim_refunds where resolve_at_ms between 0 and ? "
                         + "order by resolve_at_ms fetch first " + limit + " rows only")
                 .params(dueAtMs).query(SimRefundRepository::map).list();
     }

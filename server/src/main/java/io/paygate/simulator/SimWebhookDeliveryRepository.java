@@ -33,7 +33,7 @@ class SimWebhookDeliveryRepository {
 
     /** Due rows, oldest due first, locked for the caller's transaction; rows another sender holds are skipped. */
     List<SimWebhookDelivery> lockDue(long nowMs, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from sim_webhook_deliveries where next_attempt_ms <= ? "
+        return jdbc.sql("select " + COLUMNS + " from sim_webhook_deliveries where next_attempt_ms between 0 and ? "
                         + "order by next_attempt_ms limit ? for update skip locked")
                 .params(nowMs, limit).query(SimWebhookDeliveryRepository::map).list();
     }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +37,37 @@ class CardDataNeverLoggedIT {
         for (String dir : List.of("target/test-logs", "target/failsafe-reports", "target/surefire-reports")) {
             Path root = Path.of(dir);
             if (Files.isDirectory(root)) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(Files::isRegularFile)
-                            .filter(f -> f.toString().endsWith(".log") || f.toString().endsWith("-output.txt"))
-                            .forEach(logs::add);
-                }
+                // Other forks write and rename their report files while this walks: a file that
+                // vanishes between listing and reading is skipped, not an error.
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.toString();
+                        if (attrs.isRegularFile() && (name.endsWith(".log") || name.endsWith("-output.txt"))) {
+                            logs.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof NoSuchFileException) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+                });
             }
         }
         long bytes = 0;
         List<String> findings = new ArrayList<>();
         for (Path log : logs) {
-            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            String text;
+            try {
+                text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            } catch (NoSuchFileException vanished) {
+                continue;
+            }
             bytes += text.length();
             String digitsOnly = text.replaceAll("(?<=\\d)[ -](?=\\d)", "");
             for (String pan : TEST_CARD_NUMBERS) {
