@@ -71,6 +71,8 @@ public final class LoadGenerator {
     /** Thread-safe counting of one window. */
     private static final class Tally {
         private final Recorder latencies = new Recorder(MAX_LATENCY_MICROS, 3);
+        /** Latency minus the share the server reported as the processor's, for operations that report one. */
+        private final Recorder overheads = new Recorder(MAX_LATENCY_MICROS, 3);
         private final LongAdder completed = new LongAdder();
         private final LongAdder errors = new LongAdder();
         private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
@@ -90,6 +92,9 @@ public final class LoadGenerator {
             long micros = Math.min(MAX_LATENCY_MICROS, Math.max(1, (System.nanoTime() - dueNanos) / 1000));
             if (outcome.ok()) {
                 latencies.recordValue(micros);
+                if (outcome.excludedMicros() >= 0) {
+                    overheads.recordValue(Math.max(1, micros - outcome.excludedMicros()));
+                }
                 completed.increment();
             } else {
                 errors.increment();
@@ -101,8 +106,8 @@ public final class LoadGenerator {
             Histogram histogram = latencies.getIntervalHistogram();
             Map<String, Long> byType = new TreeMap<>();
             errorTypes.forEach((k, v) -> byType.put(k, v.sum()));
-            return new Window(completed.sum(), errors.sum(), byType, histogram, elapsedNanos / 1e9, cpu, maxInFlight.get(),
-                    offeredRate);
+            return new Window(completed.sum(), errors.sum(), byType, histogram, overheads.getIntervalHistogram(),
+                    elapsedNanos / 1e9, cpu, maxInFlight.get(), offeredRate);
         }
     }
 }

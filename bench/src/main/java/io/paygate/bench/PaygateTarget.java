@@ -22,7 +22,23 @@ public final class PaygateTarget {
     }
 
     /** One HTTP answer, with the request id Paygate assigned. */
-    public record Answer(int status, String body, String requestId) {
+    /**
+     * @param processorMicros the time the server says it waited on the processor for this request
+     *                        (its {@code Server-Timing: processor;dur=…} header), or -1 without one
+     */
+    public record Answer(int status, String body, String requestId, long processorMicros) {
+    }
+
+    private static final java.util.regex.Pattern PROCESSOR_TIMING =
+            java.util.regex.Pattern.compile("(?:^|,)\\s*processor;dur=([0-9.]+)");
+
+    /** The processor's share in a {@code Server-Timing} header, in microseconds; -1 when it has none. */
+    static long processorMicros(String serverTiming) {
+        if (serverTiming == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = PROCESSOR_TIMING.matcher(serverTiming);
+        return m.find() ? Math.round(Double.parseDouble(m.group(1)) * 1000) : -1;
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -151,7 +167,8 @@ public final class PaygateTarget {
         }
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Request-Id").orElse(null));
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Request-Id").orElse(null),
+                    processorMicros(response.headers().firstValue("Server-Timing").orElse(null)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -179,7 +196,7 @@ public final class PaygateTarget {
             return Outcome.error("HTTP " + answer.status());
         }
         String status = json(answer).path("status").asString();
-        return status.equals("succeeded") ? Outcome.OK : Outcome.error("payment " + status);
+        return status.equals("succeeded") ? Outcome.ok(answer.processorMicros()) : Outcome.error("payment " + status);
     }
 
     /** Maps an answer to an outcome: 2xx is success, anything else an error named by its status. */

@@ -116,8 +116,11 @@ final class Scenarios {
         out.put("ratio_to_database_ceiling", max.median(Window::throughput) / db.median(Window::throughput));
         out.put("ratio_to_http_ceiling", max.median(Window::throughput) / http.median(Window::throughput));
         out.put("half_rate_per_s", halfRate);
-        out.put("overhead_p50_ms_at_200ms", half200.median(w -> w.percentileMs(50)) - 200);
-        out.put("overhead_p99_ms_at_200ms", half200.median(w -> w.percentileMs(99)) - 200);
+        // The gateway's overhead: each payment's latency minus the time the server reports (its
+        // Server-Timing header) it waited on the processor, which includes the processor's own work.
+        out.put("overhead_p50_ms_at_200ms", half200.median(w -> w.overheadPercentileMs(50)));
+        out.put("overhead_p99_ms_at_200ms", half200.median(w -> w.overheadPercentileMs(99)));
+        out.put("latency_minus_200ms_p99_ms", half200.median(w -> w.percentileMs(99)) - 200);
         out.put("latency_p99_ms_at_0ms_half_rate", half0.median(w -> w.percentileMs(99)));
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
@@ -241,8 +244,9 @@ final class Scenarios {
         out.put("arrivals_seconds", arrivals.toMillis() / 1000.0);
         out.put("max_in_flight_seen", series.windows().stream().mapToLong(Window::maxInFlight).max().orElse(0));
         out.put("errors", series.totalErrors());
-        out.put("overhead_p99_ms", series.median(w -> w.percentileMs(99)) - latencyMs);
-        out.put("overhead_p50_ms", series.median(w -> w.percentileMs(50)) - latencyMs);
+        out.put("overhead_p99_ms", series.median(w -> w.overheadPercentileMs(99)));
+        out.put("overhead_p50_ms", series.median(w -> w.overheadPercentileMs(50)));
+        out.put("latency_minus_processor_latency_p99_ms", series.median(w -> w.percentileMs(99)) - latencyMs);
         return out;
     }
 

@@ -34,6 +34,12 @@ public final class SqlReplay {
     private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z_])([a-z]{2,7})_([0-9a-z]{24})(?![0-9a-z])");
     private static final Pattern UUID_TEXT = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+    /**
+     * The server spreads each ledger account's balance over this many slice rows and picks one at
+     * random per transaction (its {@code LedgerStore.SLICES}); a replay picks its own the same way,
+     * or every replay would queue on the one slice the captured checkout happened to use.
+     */
+    static final int LEDGER_SLICES = 8;
 
     private final List<Step> steps;
     private final Set<String> createdIds;
@@ -94,6 +100,7 @@ public final class SqlReplay {
     public void runOnce(DataSource pool) throws SQLException {
         Map<String, String> renamed = new HashMap<>();
         Map<String, Connection> open = new HashMap<>();
+        long slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(LEDGER_SLICES);
         try {
             for (Step step : steps) {
                 switch (step.kind()) {
@@ -117,10 +124,10 @@ public final class SqlReplay {
                     case "statement" -> {
                         Connection connection = open.get(step.connection());
                         if (connection != null) {
-                            execute(connection, step, renamed);
+                            execute(connection, step, renamed, slice);
                         } else {
                             try (Connection single = pool.getConnection()) {
-                                execute(single, step, renamed);
+                                execute(single, step, renamed, slice);
                             }
                         }
                     }
@@ -136,11 +143,14 @@ public final class SqlReplay {
         }
     }
 
-    private void execute(Connection connection, Step step, Map<String, String> renamed) throws SQLException {
+    private void execute(Connection connection, Step step, Map<String, String> renamed, long slice) throws SQLException {
+        boolean sliceUpdate = isSliceUpdate(step.sql());
         try (PreparedStatement statement = connection.prepareStatement(step.sql())) {
             for (int i = 0; i < step.params().size(); i++) {
                 Object value = step.params().get(i);
-                if (value == null) {
+                if (sliceUpdate && i == step.params().size() - 1) {
+                    statement.setLong(i + 1, slice);
+                } else if (value == null) {
                     statement.setNull(i + 1, Types.NULL);
                 } else if (value instanceof String text) {
                     statement.setString(i + 1, rename(text, renamed));
@@ -158,6 +168,12 @@ public final class SqlReplay {
                 }
             }
         }
+    }
+
+    /** An update of a ledger balance slice: its last parameter is the slice. */
+    static boolean isSliceUpdate(String sql) {
+        String text = sql.trim().toLowerCase(java.util.Locale.ROOT);
+        return text.startsWith("update ledger_balance_slices") && text.endsWith("slice = ?");
     }
 
     /**

@@ -7,9 +7,11 @@ import org.HdrHistogram.Histogram;
 /**
  * One measured window: how many operations completed, their latency distribution (microseconds),
  * errors by type, the load generator's view of concurrency, and the CPU each party used.
+ * {@code overheadMicros} holds latency minus the processor's share, for the operations whose
+ * answers reported that share (empty otherwise).
  */
 public record Window(long completed, long errors, Map<String, Long> errorsByType, Histogram latencyMicros,
-                     double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate) {
+                     Histogram overheadMicros, double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate) {
 
     public double throughput() {
         return completed / seconds;
@@ -17,6 +19,11 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
 
     public double percentileMs(double percentile) {
         return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** The gateway's own share of the latency at a percentile; -1 when no answer reported the processor's share. */
+    public double overheadPercentileMs(double percentile) {
+        return overheadMicros.getTotalCount() == 0 ? -1 : overheadMicros.getValueAtPercentile(percentile) / 1000.0;
     }
 
     public double maxMs() {
@@ -53,6 +60,9 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
         out.put("p99_ms", percentileMs(99));
         out.put("p999_ms", percentileMs(99.9));
         out.put("max_ms", maxMs());
+        out.put("overhead_p50_ms", overheadPercentileMs(50));
+        out.put("overhead_p99_ms", overheadPercentileMs(99));
+        out.put("overhead_samples", overheadMicros.getTotalCount());
         out.put("max_in_flight", maxInFlight);
         out.put("server_cpu_s", cpu.serverSeconds());
         out.put("database_cpu_s", cpu.databaseSeconds());

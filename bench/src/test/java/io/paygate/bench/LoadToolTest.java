@@ -30,6 +30,37 @@ class LoadToolTest {
     }
 
     @Test
+    void overheadIsTheLatencyLessTheShareTheAnswerReportedAsTheProcessors() {
+        Window window = load.closedLoop(() -> {
+            LockSupport.parkNanos(Duration.ofMillis(30).toNanos());
+            return Outcome.ok(Duration.ofMillis(25).toNanos() / 1000);
+        }, 2, Duration.ofMillis(500));
+        assertThat(window.percentileMs(50)).isGreaterThanOrEqualTo(30);
+        // 30 ms of latency of which 25 ms reported as the processor's: the rest, some 5 ms, is overhead.
+        assertThat(window.overheadPercentileMs(50)).isGreaterThanOrEqualTo(5).isLessThan(window.percentileMs(50) - 20);
+        Window unreported = load.closedLoop(() -> work(1), 1, Duration.ofMillis(100));
+        assertThat(unreported.overheadPercentileMs(99)).isEqualTo(-1);
+    }
+
+    @Test
+    void aReplayPicksItsOwnLedgerSliceAsTheServerDoes() {
+        assertThat(SqlReplay.isSliceUpdate("""
+                update ledger_balance_slices set debits_posted = debits_posted + ?, credits_posted = credits_posted + ?,
+                    debits_pending = debits_pending + ?, credits_pending = credits_pending + ?
+                where account_id = ? and slice = ?""")).isTrue();
+        assertThat(SqlReplay.isSliceUpdate("insert into ledger_balance_slices (account_id, slice) values (?, ?)")).isFalse();
+        assertThat(SqlReplay.isSliceUpdate("update ledger_accounts set debits_posted = debits_posted + ? where id = ?")).isFalse();
+    }
+
+    @Test
+    void theProcessorsShareIsReadFromServerTiming() {
+        assertThat(PaygateTarget.processorMicros("processor;dur=203.4;desc=\"1 call\"")).isEqualTo(203_400);
+        assertThat(PaygateTarget.processorMicros("db;dur=2, processor;dur=0.5")).isEqualTo(500);
+        assertThat(PaygateTarget.processorMicros("db;dur=2")).isEqualTo(-1);
+        assertThat(PaygateTarget.processorMicros(null)).isEqualTo(-1);
+    }
+
+    @Test
     void openLoopLatencyIncludesQueueingBehindAStall() {
         ReentrantLock system = new ReentrantLock();
         long[] calls = {0};

@@ -55,7 +55,15 @@ public class LedgerAudit {
         List<Map<String, Object>> mismatched = jdbc.sql("""
                 select a.id, a.debits_posted, a.credits_posted, coalesce(p.d, 0), coalesce(p.c, 0),
                        a.debits_pending, a.credits_pending, coalesce(t.d, 0), coalesce(t.c, 0)
-                from ledger_accounts a
+                from (select a.id,
+                        a.debits_posted + coalesce(s.debits_posted, 0) as debits_posted,
+                        a.credits_posted + coalesce(s.credits_posted, 0) as credits_posted,
+                        a.debits_pending + coalesce(s.debits_pending, 0) as debits_pending,
+                        a.credits_pending + coalesce(s.credits_pending, 0) as credits_pending
+                    from ledger_accounts a
+                    left join (select account_id, sum(debits_posted) as debits_posted, sum(credits_posted) as credits_posted,
+                            sum(debits_pending) as debits_pending, sum(credits_pending) as credits_pending
+                        from ledger_balance_slices group by account_id) s on s.account_id = a.id) a
                 left join (select account_id, sum(debit) as d, sum(credit) as c from postings group by account_id) p
                     on p.account_id = a.id
                 left join (select x.account_id, sum(x.d) as d, sum(x.c) as c from (

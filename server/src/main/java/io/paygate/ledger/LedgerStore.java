@@ -2,7 +2,6 @@ package io.paygate.ledger;
 
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +19,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Ledger persistence: accounts with their maintained balance columns, append-only entries and
  * postings, and two-phase pending transfers. Balance columns change only here, in the transaction
- * that writes the postings or transfers behind them, touching accounts in id order so that
- * concurrent movements cannot deadlock.
+ * that writes the postings or transfers behind them.
+ *
+ * <p>A merchant's few accounts are touched by every one of its payments, so their balances are the
+ * hottest rows in the database: whoever updates one holds its lock until commit. Two things keep
+ * payments from queueing on them. The balance changes a transaction makes are collected and applied
+ * just before it commits, so a lock is held for the commit alone rather than for the rest of the
+ * payment's work. And they are applied to one of {@value #SLICES} slices of each account
+ * ({@code ledger_balance_slices}), chosen at random per transaction, so concurrent payments mostly
+ * lock different rows; an account's balance is its row's columns plus the sum of its slices. Slices
+ * are touched in (account, slice) order, so concurrent movements cannot deadlock. A read of balances
+ * inside the transaction applies its changes first, so it sees them.
  */
 @Repository
 class LedgerStore {
+
+    /** Rows each account's balance is spread over. */
+    static final int SLICES = 8;
 
     /** The maintained totals of an account. */
     record Balances(String id, String currency, AccountKind kind, long debitsPending, long creditsPending,
@@ -47,6 +58,18 @@ class LedgerStore {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final Map<String, String> knownAccounts = new ConcurrentHashMap<>();
+    /** Key of the current transaction's {@link Deltas}. */
+    private final Object deltasKey = new Object();
+
+    /**
+     * Balance changes of one transaction not yet applied, per account in id order: debits and
+     * credits posted, debits and credits pending.
+     */
+    private static final class Deltas {
+        final TreeMap<String, long[]> byAccount = new TreeMap<>();
+        /** Set once the transaction is committing: later changes are applied at once. */
+        boolean committing;
+    }
 
     LedgerStore(JdbcClient jdbc, Ids ids, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -117,15 +140,9 @@ class LedgerStore {
                     .params(entry.id(), seq++, p.accountId(), p.currency(), p.debit(), p.credit())
                     .update();
         }
-        Map<String, long[]> totals = new TreeMap<>();
         for (Posting p : entry.postings()) {
-            long[] t = totals.computeIfAbsent(p.accountId(), k -> new long[2]);
-            t[0] = Math.addExact(t[0], p.debit());
-            t[1] = Math.addExact(t[1], p.credit());
+            change(p.accountId(), p.debit(), p.credit(), 0, 0);
         }
-        totals.forEach((account, t) -> jdbc.sql(
-                        "update ledger_accounts set debits_posted = debits_posted + ?, credits_posted = credits_posted + ? where id = ?")
-                .params(t[0], t[1], account).update());
     }
 
     void createPending(String id, String merchantId, boolean livemode, String debitAccount, String creditAccount,
@@ -160,20 +177,103 @@ class LedgerStore {
     }
 
     private void adjustPending(String debitAccount, String creditAccount, long amount) {
-        List<String> ordered = List.of(debitAccount, creditAccount).stream().sorted(Comparator.naturalOrder()).toList();
-        for (String account : ordered) {
-            if (account.equals(debitAccount)) {
-                jdbc.sql("update ledger_accounts set debits_pending = debits_pending + ? where id = ?").params(amount, account).update();
-            } else {
-                jdbc.sql("update ledger_accounts set credits_pending = credits_pending + ? where id = ?").params(amount, account).update();
+        change(debitAccount, 0, 0, amount, 0);
+        change(creditAccount, 0, 0, 0, amount);
+    }
+
+    /** Records a change to an account's balance columns, applied before the transaction commits (at once outside one). */
+    private void change(String account, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
+        Deltas deltas = TransactionSynchronizationManager.isSynchronizationActive() ? deltas() : null;
+        if (deltas == null || deltas.committing) {
+            apply(account, new long[] {debitsPosted, creditsPosted, debitsPending, creditsPending});
+            return;
+        }
+        long[] d = deltas.byAccount.computeIfAbsent(account, k -> new long[4]);
+        d[0] = Math.addExact(d[0], debitsPosted);
+        d[1] = Math.addExact(d[1], creditsPosted);
+        d[2] = Math.addExact(d[2], debitsPending);
+        d[3] = Math.addExact(d[3], creditsPending);
+    }
+
+    private Deltas deltas() {
+        Deltas deltas = (Deltas) TransactionSynchronizationManager.getResource(deltasKey);
+        if (deltas != null) {
+            return deltas;
+        }
+        Deltas created = new Deltas();
+        TransactionSynchronizationManager.bindResource(deltasKey, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                created.committing = true;
+                applyAll(created);
             }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(deltasKey);
+            }
+        });
+        return created;
+    }
+
+    /** Applies the current transaction's collected changes now (before it reads balances, say). */
+    private void applyCollected() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(deltasKey) instanceof Deltas deltas) {
+            applyAll(deltas);
         }
     }
 
-    List<Balances> accountsOf(String ownerId, boolean livemode, AccountKind... kinds) {
+    private void applyAll(Deltas deltas) {
+        int slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES);
+        deltas.byAccount.forEach((account, d) -> apply(account, slice, d));
+        deltas.byAccount.clear();
+    }
+
+    private void apply(String account, long[] d) {
+        apply(account, java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES), d);
+    }
+
+    /** Adds the changes to one slice of the account, creating the slice on first use. */
+    private void apply(String account, int slice, long[] d) {
+        if (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+            return;
+        }
+        if (addToSlice(account, slice, d)) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "insert into ledger_balance_slices (account_id, slice) values (?, ?)")
+                    .params(account, slice).update());
+        } catch (DuplicateKeyException raced) {
+            // Another transaction created the slice first; it exists now.
+        }
+        if (!addToSlice(account, slice, d)) {
+            throw new IllegalStateException("ledger account " + account + " slice " + slice + " is missing");
+        }
+    }
+
+    private boolean addToSlice(String account, int slice, long[] d) {
         return jdbc.sql("""
-                select id, currency, kind, debits_pending, credits_pending, debits_posted, credits_posted
-                from ledger_accounts where owner_id = ? and livemode = ? order by currency, kind""")
+                update ledger_balance_slices set debits_posted = debits_posted + ?, credits_posted = credits_posted + ?,
+                    debits_pending = debits_pending + ?, credits_pending = credits_pending + ?
+                where account_id = ? and slice = ?""")
+                .params(d[0], d[1], d[2], d[3], account, slice).update() == 1;
+    }
+
+    /** An account's balance columns: its own row's plus its slices'. */
+    static final String BALANCE_COLUMNS = """
+            a.debits_pending + coalesce((select sum(s.debits_pending) from ledger_balance_slices s where s.account_id = a.id), 0),
+            a.credits_pending + coalesce((select sum(s.credits_pending) from ledger_balance_slices s where s.account_id = a.id), 0),
+            a.debits_posted + coalesce((select sum(s.debits_posted) from ledger_balance_slices s where s.account_id = a.id), 0),
+            a.credits_posted + coalesce((select sum(s.credits_posted) from ledger_balance_slices s where s.account_id = a.id), 0)""";
+
+    List<Balances> accountsOf(String ownerId, boolean livemode, AccountKind... kinds) {
+        applyCollected();
+        return jdbc.sql("select a.id, a.currency, a.kind, " + BALANCE_COLUMNS
+                        + " from ledger_accounts a where a.owner_id = ? and a.livemode = ? order by a.currency, a.kind")
                 .params(ownerId, livemode)
                 .query((rs, n) -> new Balances(rs.getString(1), rs.getString(2), AccountKind.valueOf(rs.getString(3)),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))

@@ -17,9 +17,6 @@ class DeliveryRepository {
     private static final String COLUMNS = "id, merchant_id, livemode, endpoint_id, event_id, event_type, status, attempts, "
             + "next_attempt_ms, last_attempt_ms, last_response_status, created_ms, completed_ms";
 
-    record Claim(String id, String endpointId) {
-    }
-
     private final JdbcClient jdbc;
 
     DeliveryRepository(JdbcClient jdbc) {
@@ -38,18 +35,25 @@ class DeliveryRepository {
      * time get different rows; includes deliveries whose sender died (lease expired). Call inside a
      * transaction and mark the rows before it commits.
      */
-    List<Claim> lockDue(long nowMs, int limit) {
-        return jdbc.sql("""
-                select id, endpoint_id from webhook_deliveries
+    List<Delivery> lockDue(long nowMs, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from webhook_deliveries
                 where (status = 'pending' and next_attempt_ms <= ?) or (status = 'sending' and lease_until_ms < ?)
                 order by next_attempt_ms limit ? for update skip locked""")
                 .params(nowMs, nowMs, limit)
-                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2)))
+                .query(this::map)
                 .list();
     }
 
-    void markSending(String id, long leaseUntilMs) {
-        jdbc.sql("update webhook_deliveries set status = 'sending', lease_until_ms = ? where id = ?").params(leaseUntilMs, id).update();
+    /** Marks claimed deliveries as being sent by this node until {@code leaseUntilMs}, in one statement. */
+    void markSending(List<String> ids, long leaseUntilMs) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update webhook_deliveries set status = 'sending', lease_until_ms = ? where id in ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) leaseUntilMs), ids.stream()).toList())
+                .update();
     }
 
     /** Records an attempt and the delivery's next state; false when the delivery is no longer being sent by us. */

@@ -124,30 +124,30 @@ class WebhookDispatcher {
 
     private void pass() {
         long now = clock.millis();
-        List<DeliveryRepository.Claim> claimed = tx.execute(status -> {
-            List<DeliveryRepository.Claim> due = deliveries.lockDue(now, settings.batchSize());
-            List<DeliveryRepository.Claim> mine = new java.util.ArrayList<>();
-            for (DeliveryRepository.Claim claim : due) {
+        List<Delivery> claimed = tx.execute(status -> {
+            List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
+            List<Delivery> mine = new java.util.ArrayList<>();
+            for (Delivery claim : due) {
                 if (lane(claim.endpointId()).claimed().tryAcquire()) {
-                    deliveries.markSending(claim.id(), now + settings.lease().toMillis());
                     mine.add(claim);
                 } else {
                     capped.set(true);
                 }
             }
+            deliveries.markSending(mine.stream().map(Delivery::id).toList(), now + settings.lease().toMillis());
             if (due.size() == settings.batchSize() && mine.size() == due.size()) {
                 again.set(true);
             }
             return mine;
         });
-        for (DeliveryRepository.Claim claim : claimed) {
+        for (Delivery claim : claimed) {
             senders.execute(() -> {
                 EndpointLane lane = lane(claim.endpointId());
                 boolean slot = false;
                 try {
                     lane.sending().acquire();
                     slot = true;
-                    send(claim.id());
+                    send(claim);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
@@ -206,15 +206,15 @@ class WebhookDispatcher {
                 new Semaphore(settings.perEndpointConcurrency())));
     }
 
-    private void send(String deliveryId) {
-        Delivery delivery = deliveries.find(deliveryId).orElseThrow();
+    /** One attempt at a delivery this node claimed (the row as claimed: only the lease holder changes it). */
+    private void send(Delivery delivery) {
         Optional<WebhookEndpoint> endpoint = endpoints.findById(delivery.endpointId())
                 .filter(e -> e.status().equals(WebhookEndpoint.ENABLED));
         int attemptNumber = delivery.attempts() + 1;
         long started = clock.millis();
         if (endpoint.isEmpty()) {
             finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, "endpoint disabled or deleted"),
-                    false, true);
+                    false, true, false);
             return;
         }
         Event event = eventLog.findById(delivery.eventId()).orElseThrow();
@@ -223,7 +223,7 @@ class WebhookDispatcher {
         try {
             target = urls.check(endpoint.get().url(), delivery.livemode());
         } catch (ApiException refused) {
-            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()), false, false);
+            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()), false, false, true);
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
@@ -256,13 +256,16 @@ class WebhookDispatcher {
         }
         long latency = clock.millis() - started;
         boolean ok = status != null && status >= 200 && status < 300;
-        finish(delivery, new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok, false);
+        // The endpoint's failing-since mark changes only when this outcome differs from what it records.
+        boolean outcomeChanges = ok == (endpoint.get().failingSinceMs() != null);
+        finish(delivery, new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok, false,
+                outcomeChanges);
         if (ok) {
             lag.record(Duration.ofMillis(Math.max(0, clock.millis() - event.created() * 1000)));
         }
     }
 
-    private void finish(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone) {
+    private void finish(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone, boolean outcomeChanges) {
         long now = clock.millis();
         Long retryIn = ok || endpointGone ? null : settings.retryDelayMs(attempt.attempt(), delivery.livemode(), random);
         String status = ok ? Delivery.SUCCEEDED : retryIn == null ? Delivery.DEAD : Delivery.PENDING;
@@ -274,7 +277,9 @@ class WebhookDispatcher {
             if (endpointGone) {
                 return;
             }
-            endpoints.recordOutcome(delivery.endpointId(), ok, now);
+            if (outcomeChanges) {
+                endpoints.recordOutcome(delivery.endpointId(), ok, now);
+            }
             if (!ok && endpoints.disableIfFailingSince(delivery.endpointId(), now - settings.disableAfter().toMillis())) {
                 disabled(delivery, now);
             }

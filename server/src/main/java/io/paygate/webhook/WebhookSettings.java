@@ -24,7 +24,7 @@ public record WebhookSettings(
         @DefaultValue("1.0") double testModeTimeScale,
         @DefaultValue("PT10S") Duration timeout,
         @DefaultValue("P3D") Duration disableAfter,
-        @DefaultValue("4") int perEndpointConcurrency,
+        @DefaultValue("16") int perEndpointConcurrency,
         @DefaultValue("true") boolean testModeAllowLocal,
         @DefaultValue("PT24H") Duration secretOverlap,
         @DefaultValue("PT0.2S") Duration pollInterval,

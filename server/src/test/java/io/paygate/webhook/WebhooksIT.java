@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 /** Signed merchant webhooks: delivery, Stripe SDK verification, retries, dead letters, replay, secrets, isolation. */
 class WebhooksIT extends PaygateIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private WebhookSettings settings;
+
     private TestMerchant merchant;
     private WebhookReceiver receiver;
 
@@ -58,12 +61,14 @@ class WebhooksIT extends PaygateIT {
     @Test
     void aBacklogDrainsWithAtMostTheEndpointsConcurrency() {
         endpoint("/backlog", "customer.created");
-        int events = 40;
-        // Each delivery is held (within the attempt timeout) until four are open at once, so a dispatcher
-        // that feeds the endpoint with its full concurrency shows it, and one that sent a fifth would too.
+        int concurrency = settings.perEndpointConcurrency();
+        int events = concurrency * 3;
+        // Each delivery is held (within the attempt timeout) until the endpoint's concurrency is open at
+        // once, so a dispatcher that feeds the endpoint with all of it shows it, and one that sent one
+        // more would too.
         receiver.answer(r -> {
             long deadline = System.nanoTime() + Duration.ofMillis(700).toNanos();
-            while (receiver.openAt("/backlog") < 4 && receiver.receivedAt("/backlog").size() <= events - 4
+            while (receiver.openAt("/backlog") < concurrency && receiver.receivedAt("/backlog").size() <= events - concurrency
                     && System.nanoTime() < deadline) {
                 java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
             }
@@ -74,7 +79,7 @@ class WebhooksIT extends PaygateIT {
         }
         Poll.until(Duration.ofSeconds(60), () -> receiver.receivedAt("/backlog").stream().map(r -> r.header("Paygate-Event-Id"))
                 .distinct().count(), n -> n == events, events + " events delivered");
-        assertThat(receiver.mostOpenAt("/backlog")).isBetween(2, 4);
+        assertThat(receiver.mostOpenAt("/backlog")).isBetween(2, concurrency);
         assertThat(receiver.overlappingDeliveries()).isZero();
     }
 
@@ -188,15 +193,17 @@ class WebhooksIT extends PaygateIT {
         endpoint("/slow", "customer.created");
         endpoint("/fast", "customer.created");
         receiver.answer(r -> r.path().equals("/slow") ? new WebhookReceiver.Answer(200, 900) : new WebhookReceiver.Answer(200, 0));
+        // More events than the slow endpoint takes at once, so it must work through them in rounds.
+        int events = settings.perEndpointConcurrency() + 8;
         long started = System.currentTimeMillis();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < events; i++) {
             api.post("/v1/customers", merchant.secretKey(), "email", "c" + i + "@shop.test");
         }
-        await("/fast", 12);
+        await("/fast", events);
         long fastDone = System.currentTimeMillis() - started;
         assertThat(receiver.receivedAt("/slow").size()).as("the slow endpoint is still working through its deliveries")
-                .isLessThan(12);
-        await("/slow", 12);
+                .isLessThan(events);
+        await("/slow", events);
         assertThat(fastDone).isLessThan(System.currentTimeMillis() - started);
     }
 
