@@ -67,6 +67,8 @@ class LedgerStore {
      */
     private static final class Deltas {
         final TreeMap<String, long[]> byAccount = new TreeMap<>();
+        /** The one slice this transaction writes to. */
+        final int slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES);
         /** Set once the transaction is committing: later changes are applied at once. */
         boolean committing;
     }
@@ -185,7 +187,8 @@ class LedgerStore {
     private void change(String account, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
         Deltas deltas = TransactionSynchronizationManager.isSynchronizationActive() ? deltas() : null;
         if (deltas == null || deltas.committing) {
-            apply(account, new long[] {debitsPosted, creditsPosted, debitsPending, creditsPending});
+            int slice = deltas == null ? java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES) : deltas.slice;
+            apply(account, slice, new long[] {debitsPosted, creditsPosted, debitsPending, creditsPending});
             return;
         }
         long[] d = deltas.byAccount.computeIfAbsent(account, k -> new long[4]);
@@ -226,13 +229,8 @@ class LedgerStore {
     }
 
     private void applyAll(Deltas deltas) {
-        int slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES);
-        deltas.byAccount.forEach((account, d) -> apply(account, slice, d));
+        deltas.byAccount.forEach((account, d) -> apply(account, deltas.slice, d));
         deltas.byAccount.clear();
-    }
-
-    private void apply(String account, long[] d) {
-        apply(account, java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES), d);
     }
 
     /** Adds the changes to one slice of the account, creating the slice on first use. */
