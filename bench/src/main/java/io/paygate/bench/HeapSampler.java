@@ -1,8 +1,6 @@
 package io.paygate.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Samples the server's used heap from its Prometheus metrics once a second and keeps the maximum,
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
  */
 final class HeapSampler implements AutoCloseable {
 
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.eE+]+)");
 
     private final AtomicLong maxBytes = new AtomicLong();
     private final AtomicLong maxSinceMark = new AtomicLong();
@@ -34,12 +31,7 @@ final class HeapSampler implements AutoCloseable {
     }
 
     static long usedHeap(String prometheus) {
-        Matcher m = HEAP.matcher(prometheus == null ? "" : prometheus);
-        double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
-        }
-        return (long) total;
+        return (long) Math.max(0, PrometheusText.sum(prometheus, "jvm_memory_used_bytes", "area=\"heap\""));
     }
 
     long maxBytes() {

@@ -99,13 +99,9 @@ public final class PaygateTarget {
         return get("/v1/payment_intents/" + id, merchant.secretKey());
     }
 
-    private static final java.util.regex.Pattern COMPILATION =
-            java.util.regex.Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*\\}\\s+([0-9.eE+]+)");
-
     /** Milliseconds the server's JIT compilers have spent so far (its Prometheus metrics), or -1 if not reported. */
     public double jitMillis() {
-        java.util.regex.Matcher m = COMPILATION.matcher(get("/metrics", adminToken).body());
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+        return PrometheusText.sum(get("/metrics", adminToken).body(), "jvm_compilation_time_ms_total", "");
     }
 
     public Answer health() {

@@ -1,5 +1,6 @@
 package io.paygate.ledger;
 
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,16 +114,7 @@ class LedgerStore {
      * an account created by a transaction that rolls back does not exist.
      */
     private void remember(String key, String id) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    knownAccounts.put(key, id);
-                }
-            });
-        } else {
-            knownAccounts.put(key, id);
-        }
+        Transactions.afterCommit(() -> knownAccounts.put(key, id));
     }
 
     Optional<String> findAccount(String ownerId, boolean livemode, String currency, AccountKind kind) {
@@ -185,7 +176,14 @@ class LedgerStore {
 
     /** Records a change to an account's balance columns, applied before the transaction commits (at once outside one). */
     private void change(String account, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
-        Deltas deltas = TransactionSynchronizationManager.isSynchronizationActive() ? deltas() : null;
+        Deltas deltas = Transactions.scoped(deltasKey, () -> {
+            Deltas created = new Deltas();
+            Transactions.beforeCommit(() -> {
+                created.committing = true;
+                applyAll(created);
+            });
+            return created;
+        });
         if (deltas == null || deltas.committing) {
             int slice = deltas == null ? java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES) : deltas.slice;
             apply(account, slice, new long[] {debitsPosted, creditsPosted, debitsPending, creditsPending});
@@ -198,32 +196,9 @@ class LedgerStore {
         d[3] = Math.addExact(d[3], creditsPending);
     }
 
-    private Deltas deltas() {
-        Deltas deltas = (Deltas) TransactionSynchronizationManager.getResource(deltasKey);
-        if (deltas != null) {
-            return deltas;
-        }
-        Deltas created = new Deltas();
-        TransactionSynchronizationManager.bindResource(deltasKey, created);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                created.committing = true;
-                applyAll(created);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(deltasKey);
-            }
-        });
-        return created;
-    }
-
     /** Applies the current transaction's collected changes now (before it reads balances, say). */
     private void applyCollected() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getResource(deltasKey) instanceof Deltas deltas) {
+        if (Transactions.active() && TransactionSynchronizationManager.getResource(deltasKey) instanceof Deltas deltas) {
             applyAll(deltas);
         }
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paygate.event.Event;
 import io.paygate.event.EventLog;
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.web.CallContext;
@@ -32,8 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -170,22 +169,13 @@ class WebhookDispatcher {
      * deliveries it queued; passes asked for while one runs are folded into one more.
      */
     void wakeAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!Transactions.active()) {
             wake();
             return;
         }
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(WebhookDispatcher.this);
-                if (status == STATUS_COMMITTED) {
-                    wake();
-                }
-            }
+        Transactions.scoped(this, () -> {
+            Transactions.afterCommit(this::wake);
+            return Boolean.TRUE;
         });
     }
 

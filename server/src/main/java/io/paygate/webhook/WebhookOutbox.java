@@ -2,6 +2,7 @@ package io.paygate.webhook;
 
 import io.paygate.event.Event;
 import io.paygate.event.EventRecorded;
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
 import java.util.HashMap;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox: when an event is recorded, a delivery row for every enabled endpoint that wants it
@@ -56,21 +55,10 @@ class WebhookOutbox {
 
     private final Object transactionMemo = new Object();
 
-    @SuppressWarnings("unchecked")
     private List<WebhookEndpoint> enabledFor(String merchantId, boolean livemode) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return endpoints.enabledFor(merchantId, livemode);
-        }
-        Map<String, List<WebhookEndpoint>> memo = (Map<String, List<WebhookEndpoint>>) TransactionSynchronizationManager.getResource(transactionMemo);
+        Map<String, List<WebhookEndpoint>> memo = Transactions.scoped(transactionMemo, HashMap::new);
         if (memo == null) {
-            memo = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(transactionMemo, memo);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(transactionMemo);
-                }
-            });
+            return endpoints.enabledFor(merchantId, livemode);
         }
         return memo.computeIfAbsent(merchantId + "/" + livemode, k -> endpoints.enabledFor(merchantId, livemode));
     }
