@@ -44,21 +44,21 @@ class ConnectorAccountRepository {
         jdbc.sql("""
                 update connector_accounts set display_name = ?, settings = ?, credentials_key_id = ?, credentials_nonce = ?,
                     credentials_ciphertext = ?, credential_names = ?, status = ?, priority = ?, metadata = ?
-                where id = ? and merchant_id = ? and livemode = ?""")
+                where id = ?""")
                 .params(a.displayName(), json.write(a.settings()), credentials == null ? null : credentials.keyId(),
                         credentials == null ? null : credentials.nonce(), credentials == null ? null : credentials.ciphertext(),
-                        String.join(",", a.credentialNames()), a.status(), a.priority(), json.write(a.metadata()), a.id(), a.merchantId(), a.livemode())
+                        String.join(",", a.credentialNames()), a.status(), a.priority(), json.write(a.metadata()), a.id())
                 .update();
     }
 
     Optional<Row> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ?")
+                .param(id).query(this::map).optional().filter(r -> r.account().merchantId().equals(merchantId) && r.account().livemode() == livemode);
     }
 
     Optional<Row> findForUpdate(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ? and merchant_id = ? and livemode = ? for update")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from connector_accounts where id = ? for update")
+                .param(id).query(this::map).optional().filter(r -> r.account().merchantId().equals(merchantId) && r.account().livemode() == livemode);
     }
 
     Optional<Row> findById(String id) {

@@ -38,17 +38,15 @@ class CustomerRepository {
         jdbc.sql("""
                 update customers set email = ?, email_lower = ?, name = ?, phone = ?, description = ?, address = ?,
                     shipping = ?, default_payment_method = ?, metadata = ?, deleted = ?
-                where id = ? and merchant_id = ? and livemode = ?""")
+                where id = ?""")
                 .params(c.email(), lower(c.email()), c.name(), c.phone(), c.description(), writeNullable(c.address()),
-                        writeNullable(c.shipping()), c.defaultPaymentMethod(), json.write(c.metadata()), c.deleted(),
-                        c.id(), c.merchantId(), c.livemode())
+                        writeNullable(c.shipping()), c.defaultPaymentMethod(), json.write(c.metadata()), c.deleted(), c.id())
                 .update();
     }
 
     Optional<Customer> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
-        return jdbc.sql("select " + COLUMNS + " from customers where id = ? and merchant_id = ? and livemode = ?"
-                        + (forUpdate ? " for update" : ""))
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from customers where id = ?" + (forUpdate ? " for update" : ""))
+                .param(id).query(this::map).optional().filter(c -> c.merchantId().equals(merchantId) && c.livemode() == livemode);
     }
 
     Page<Customer> page(Where where, PageRequest page) {

@@ -49,8 +49,8 @@ class DisputeRepository {
     }
 
     Optional<Dispute> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from disputes where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from disputes where id = ?")
+                .param(id).query(this::map).optional().filter(d -> d.merchantId().equals(merchantId) && d.livemode() == livemode);
     }
 
     Optional<Dispute> findById(String id, boolean forUpdate) {

@@ -72,9 +72,9 @@ public class EventLog {
     }
 
     public Event get(CallContext ctx, String id) {
-        return jdbc.sql("select " + COLUMNS + " from events where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, ctx.merchantId(), ctx.livemode())
-                .query(this::map).optional()
+        return jdbc.sql("select " + COLUMNS + " from events where id = ?")
+                .param(id)
+                .query(this::map).optional().filter(e -> e.merchantId().equals(ctx.merchantId()) && e.livemode() == ctx.livemode())
                 .orElseThrow(() -> ApiException.notFound("event", id, "id"));
     }
 

@@ -39,8 +39,8 @@ class BalanceTransactionRepository {
     }
 
     Optional<BalanceTransaction> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from balance_transactions where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from balance_transactions where id = ?")
+                .param(id).query(this::map).optional().filter(t -> t.merchantId().equals(merchantId) && t.livemode() == livemode);
     }
 
     /** Pending charge lines due to become available, claimed one by one by flipping their status. */

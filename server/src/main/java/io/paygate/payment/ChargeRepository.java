@@ -61,8 +61,8 @@ class ChargeRepository {
     }
 
     Optional<Charge> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from charges where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from charges where id = ?")
+                .param(id).query(this::map).optional().filter(c -> c.merchantId().equals(merchantId) && c.livemode() == livemode);
     }
 
     Optional<Charge> findById(String id, boolean forUpdate) {

@@ -44,17 +44,15 @@ class PaymentMethodRepository {
         jdbc.sql("""
                 update payment_methods set customer_id = ?, card_exp_month = ?, card_exp_year = ?, card_cvc_check = ?,
                     billing_details = ?, metadata = ?
-                where id = ? and merchant_id = ? and livemode = ?""")
+                where id = ?""")
                 .params(pm.customerId(), card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                        card == null ? null : card.cvcCheck(), json.write(pm.billingDetails()), json.write(pm.metadata()),
-                        pm.id(), pm.merchantId(), pm.livemode())
+                        card == null ? null : card.cvcCheck(), json.write(pm.billingDetails()), json.write(pm.metadata()), pm.id())
                 .update();
     }
 
     Optional<PaymentMethod> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
-        return jdbc.sql("select " + COLUMNS + " from payment_methods where id = ? and merchant_id = ? and livemode = ?"
-                        + (forUpdate ? " for update" : ""))
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from payment_methods where id = ?" + (forUpdate ? " for update" : ""))
+                .param(id).query(this::map).optional().filter(p -> p.merchantId().equals(merchantId) && p.livemode() == livemode);
     }
 
     Page<PaymentMethod> page(Where where, PageRequest page) {

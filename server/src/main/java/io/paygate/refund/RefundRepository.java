@@ -53,8 +53,8 @@ class RefundRepository {
     }
 
     Optional<Refund> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from refunds where id = ? and merchant_id = ? and livemode = ?")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from refunds where id = ?")
+                .param(id).query(this::map).optional().filter(r -> r.merchantId().equals(merchantId) && r.livemode() == livemode);
     }
 
     Optional<Refund> findById(String id, boolean forUpdate) {

@@ -85,8 +85,8 @@ class WebhookEndpointRepository {
     }
 
     Optional<WebhookEndpoint> find(String merchantId, boolean livemode, String id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where id = ? and merchant_id = ? and livemode = ? and deleted = false")
-                .params(id, merchantId, livemode).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where id = ? and deleted = false")
+                .param(id).query(this::map).optional().filter(e -> e.merchantId().equals(merchantId) && e.livemode() == livemode);
     }
 
     Optional<WebhookEndpoint> findById(String id) {

@@ -11,13 +11,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +116,76 @@ class QueryPlansIT extends PaygateIT {
                 explained).isEmpty();
     }
 
+    /**
+     * Every lookup by id, on the payment path and the API's retrieves and updates, reads the primary
+     * key also in the plan PostgreSQL caches for a prepared statement (its generic plan), which is made
+     * without the parameters and here, as on any database before its first ANALYZE, without
+     * statistics. With the owner in the WHERE clause as well, that plan walked a (merchant_id,
+     * livemode, …) index: one row per payment the merchant ever took, for every confirmation.
+     */
+    @Test
+    void lookupsByIdReadThePrimaryKeyInTheCachedPlan() throws Exception {
+        TestMerchant merchant = newMerchant();
+        String key = merchant.secretKey();
+        Map<String, String> ids = history(merchant);
+        Map<String, String> capture = Map.of("Paygate-Capture-Sql", "true");
+        List<HttpApi.Response> requests = new ArrayList<>();
+        requests.add(api.post("/v1/payment_intents", key, capture, "amount", "1500", "currency", "usd",
+                "customer", ids.get("cus"), "payment_method", ids.get("pm"), "confirm", "true"));
+        String pi = ok(api.post("/v1/payment_intents", key, "amount", "900", "currency", "usd", "capture_method", "manual"))
+                .text("id");
+        requests.add(api.post("/v1/payment_intents/" + pi + "/confirm", key, capture, "payment_method", "pm_card_visa"));
+        requests.add(api.post("/v1/payment_intents/" + pi + "/capture", key, capture, "amount_to_capture", "400"));
+        requests.add(api.post("/v1/refunds", key, capture, "payment_intent", pi, "amount", "100"));
+        requests.add(api.post("/v1/customers/" + ids.get("cus"), key, capture, "name", "Plan Checker II"));
+        requests.add(api.post("/v1/payment_methods/" + ids.get("pm"), key, capture, "metadata[checked]", "yes"));
+        for (String path : List.of("/v1/payment_intents/" + ids.get("pi"), "/v1/charges/" + ids.get("ch"),
+                "/v1/refunds/" + ids.get("re"), "/v1/balance_transactions/" + ids.get("txn"), "/v1/events/" + ids.get("evt"),
+                "/v1/customers/" + ids.get("cus"), "/v1/payment_methods/" + ids.get("pm"),
+                "/v1/webhook_endpoints/" + ids.get("we"))) {
+            requests.add(api.send("GET", path, key, capture, null, null));
+        }
+        QueryPlans plans = new QueryPlans(dataSource, TestDatabase.isPostgres());
+        Pattern byId = Pattern.compile("(?i)\\bwhere id = \\?");
+        List<String> failures = new ArrayList<>();
+        Set<String> tables = new TreeSet<>();
+        for (HttpApi.Response response : requests) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            for (QueryPlans.Captured statement : captured(response, "select", "update")) {
+                if (!byId.matcher(statement.sql()).find()) {
+                    continue;
+                }
+                Matcher table = Pattern.compile("(?i)\\b(?:from|update)\\s+([a-z_]+)").matcher(statement.sql());
+                assertThat(table.find()).as(statement.sql()).isTrue();
+                tables.add(table.group(1));
+                List<String> indexes = plans.genericPlanIndexes(statement);
+                boolean primary = !indexes.isEmpty() && indexes.stream().allMatch(name -> TestDatabase.isPostgres()
+                        ? name.equals(table.group(1) + "_pkey") : name.contains("PRIMARY_KEY"));
+                if (!primary) {
+                    failures.add(statement.sql() + "\n  params " + statement.params() + "\n  indexes " + indexes);
+                }
+            }
+        }
+        assertThat(tables).as("tables looked up by id").contains("payment_intents", "payment_methods", "charges",
+                "customers", "refunds", "events", "balance_transactions", "webhook_endpoints");
+        assertThat(failures).as("lookups by id whose cached plan on %s reads another index", TestDatabase.name()).isEmpty();
+    }
+
+    /** The statements of the given kinds a request captured (it was sent with {@code Paygate-Capture-Sql}). */
+    private Set<QueryPlans.Captured> captured(HttpApi.Response response, String... kinds) {
+        HttpApi.Response capture = api.get("/v1/diagnostics/sql_capture/" + response.header("Request-Id"), ADMIN_TOKEN);
+        assertThat(capture.status()).as(capture.toString()).isEqualTo(200);
+        Set<QueryPlans.Captured> statements = new LinkedHashSet<>();
+        for (JsonNode entry : capture.json().path("entries")) {
+            String sql = entry.path("sql").asString("").trim();
+            if (entry.path("kind").asString().equals("statement")
+                    && Arrays.stream(kinds).anyMatch(kind -> sql.toLowerCase(Locale.ROOT).startsWith(kind))) {
+                statements.add(new QueryPlans.Captured(sql, entry.path("params")));
+            }
+        }
+        return statements;
+    }
+
     /** A small history through the API: customers, cards, payments (one refunded), a webhook endpoint. */
     private Map<String, String> history(TestMerchant merchant) {
         String key = merchant.secretKey();
@@ -150,16 +224,7 @@ class QueryPlansIT extends PaygateIT {
     private Set<QueryPlans.Captured> capturedSelects(String path, String key) {
         HttpApi.Response response = api.send("GET", path, key, Map.of("Paygate-Capture-Sql", "true"), null, null);
         assertThat(response.status()).as("GET " + path + ": " + response).isEqualTo(200);
-        HttpApi.Response capture = api.get("/v1/diagnostics/sql_capture/" + response.header("Request-Id"), ADMIN_TOKEN);
-        assertThat(capture.status()).as(capture.toString()).isEqualTo(200);
-        Set<QueryPlans.Captured> selects = new LinkedHashSet<>();
-        for (JsonNode entry : capture.json().path("entries")) {
-            String sql = entry.path("sql").asString("");
-            if (entry.path("kind").asString().equals("statement") && sql.trim().toLowerCase(Locale.ROOT).startsWith("select")) {
-                selects.add(new QueryPlans.Captured(sql, entry.path("params")));
-            }
-        }
-        return selects;
+        return captured(response, "select");
     }
 
     private static HttpApi.Response ok(HttpApi.Response response) {

@@ -92,6 +92,74 @@ public final class QueryPlans {
         }
     }
 
+    /**
+     * The indexes a statement's <em>generic</em> plan reads, on PostgreSQL: the plan a server-prepared
+     * statement keeps once the driver prepares it, made without looking at the parameters and, on a
+     * table without statistics, without knowing how many rows share a merchant. On H2, the indexes of
+     * its plan for the bound parameters.
+     */
+    public List<String> genericPlanIndexes(Captured statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!postgres) {
+                List<String> names = new ArrayList<>();
+                Matcher access = H2_ACCESS.matcher(explain(connection, "explain ", statement));
+                while (access.find()) {
+                    names.add(access.group(2));
+                }
+                return names;
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                s.execute("set local plan_cache_mode = force_generic_plan");
+                s.execute("prepare plan_check as " + numbered(statement.sql()));
+                List<String> literals = new ArrayList<>();
+                for (JsonNode p : statement.params()) {
+                    literals.add(p.isNull() ? "null" : p.isBoolean() || p.isNumber() ? p.asString()
+                            : "'" + p.asString().replace("'", "''") + "'");
+                }
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("explain (format json) execute plan_check"
+                        + (literals.isEmpty() ? "" : "(" + String.join(", ", literals) + ")"))) {
+                    rs.next();
+                    collectIndexes(JSON.readTree(rs.getString(1)).get(0).path("Plan"), names);
+                }
+                s.execute("deallocate plan_check");
+                return names;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void collectIndexes(JsonNode node, List<String> names) {
+        if (node.has("Index Name")) {
+            names.add(node.path("Index Name").asString());
+        }
+        for (JsonNode child : node.path("Plans")) {
+            collectIndexes(child, names);
+        }
+    }
+
+    /** JDBC's {@code ?} placeholders as PostgreSQL's {@code $1, $2, …}, outside quoted text. */
+    static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == '?' && !quoted) {
+                out.append('$').append(++n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private void walk(Connection connection, JsonNode node, List<String> accesses, List<String> problems) throws SQLException {
         String type = node.path("Node Type").asString();
         String relation = node.path("Relation Name").asString(null);
