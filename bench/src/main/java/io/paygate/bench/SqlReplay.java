@@ -35,17 +35,21 @@ public final class SqlReplay {
     private static final Pattern UUID_TEXT = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
     /**
-     * The server spreads each ledger account's balance over this many slice rows and picks one at
-     * random per transaction (its {@code LedgerStore.SLICES}); a replay picks its own the same way,
-     * or every replay would queue on the one slice the captured checkout happened to use.
+     * The server spreads each ledger account's balance over this many slice rows (its
+     * {@code LedgerStore.SLICES}) and gives each transaction in flight a slice no other one holds; a
+     * replay takes its own the same way, or every replay would queue on the one slice the captured
+     * checkout happened to use.
      */
-    static final int LEDGER_SLICES = 8;
+    static final int LEDGER_SLICES = 32;
 
     private final List<Step> steps;
     private final Set<String> createdIds;
     private final SecureRandom random = new SecureRandom();
 
     private final long capturedAtMs;
+    /** Slices no replay in flight holds. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Integer> freeSlices = new java.util.concurrent.ConcurrentLinkedQueue<>(
+            java.util.stream.IntStream.range(0, LEDGER_SLICES).boxed().toList());
 
     public SqlReplay(List<Step> steps) {
         this(steps, System.currentTimeMillis());
@@ -100,7 +104,8 @@ public final class SqlReplay {
     public void runOnce(DataSource pool) throws SQLException {
         Map<String, String> renamed = new HashMap<>();
         Map<String, Connection> open = new HashMap<>();
-        long slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(LEDGER_SLICES);
+        Integer held = freeSlices.poll();
+        long slice = held != null ? held : java.util.concurrent.ThreadLocalRandom.current().nextInt(LEDGER_SLICES);
         try {
             for (Step step : steps) {
                 switch (step.kind()) {
@@ -139,6 +144,9 @@ public final class SqlReplay {
                 connection.rollback();
                 connection.setAutoCommit(true);
                 connection.close();
+            }
+            if (held != null) {
+                freeSlices.add(held);
             }
         }
     }

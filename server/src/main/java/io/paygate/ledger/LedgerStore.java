@@ -3,11 +3,16 @@ package io.paygate.ledger;
 import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,16 +31,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * payments from queueing on them. The balance changes a transaction makes are collected and applied
  * just before it commits, so a lock is held for the commit alone rather than for the rest of the
  * payment's work. And they are applied to one of {@value #SLICES} slices of each account
- * ({@code ledger_balance_slices}), chosen at random per transaction, so concurrent payments mostly
- * lock different rows; an account's balance is its row's columns plus the sum of its slices. Slices
+ * ({@code ledger_balance_slices}); an account's balance is its row's columns plus the sum of its
+ * slices. A transaction takes a slice no other transaction of this node holds (more slices than the
+ * connection pool has connections), and gives it back when it ends, so this node's payments never
+ * wait on each other's balance rows; only another node's transaction can share its slice. Slices
  * are touched in (account, slice) order, so concurrent movements cannot deadlock. A read of balances
  * inside the transaction applies its changes first, so it sees them.
  */
 @Repository
 class LedgerStore {
 
-    /** Rows each account's balance is spread over. */
-    static final int SLICES = 8;
+    /** Rows each account's balance is spread over: more than a node's pool has connections. */
+    static final int SLICES = 32;
 
     /** The maintained totals of an account. */
     record Balances(String id, String currency, AccountKind kind, long debitsPending, long creditsPending,
@@ -60,6 +67,8 @@ class LedgerStore {
     private final Map<String, String> knownAccounts = new ConcurrentHashMap<>();
     /** Key of the current transaction's {@link Deltas}. */
     private final Object deltasKey = new Object();
+    /** Slices no transaction of this node holds, in a random order per node (so that nodes start apart). */
+    private final ConcurrentLinkedQueue<Integer> freeSlices = new ConcurrentLinkedQueue<>(shuffledSlices());
 
     /**
      * Balance changes of one transaction not yet applied, per account in id order: debits and
@@ -68,9 +77,32 @@ class LedgerStore {
     private static final class Deltas {
         final TreeMap<String, long[]> byAccount = new TreeMap<>();
         /** The one slice this transaction writes to. */
-        final int slice = java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES);
+        final int slice;
         /** Set once the transaction is committing: later changes are applied at once. */
         boolean committing;
+
+        Deltas(int slice) {
+            this.slice = slice;
+        }
+    }
+
+    private static List<Integer> shuffledSlices() {
+        List<Integer> slices = new ArrayList<>(IntStream.range(0, SLICES).boxed().toList());
+        Collections.shuffle(slices);
+        return slices;
+    }
+
+    /**
+     * A slice for the current transaction, held until it ends; a random one when every slice is
+     * held (a pool larger than {@link #SLICES}) or outside a transaction.
+     */
+    private int takeSlice() {
+        Integer free = Transactions.active() ? freeSlices.poll() : null;
+        if (free == null) {
+            return ThreadLocalRandom.current().nextInt(SLICES);
+        }
+        Transactions.afterCompletion(() -> freeSlices.add(free));
+        return free;
     }
 
     LedgerStore(JdbcClient jdbc, Ids ids, Clock clock, PlatformTransactionManager transactions) {
@@ -177,7 +209,7 @@ class LedgerStore {
     /** Records a change to an account's balance columns, applied before the transaction commits (at once outside one). */
     private void change(String account, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
         Deltas deltas = Transactions.scoped(deltasKey, () -> {
-            Deltas created = new Deltas();
+            Deltas created = new Deltas(takeSlice());
             Transactions.beforeCommit(() -> {
                 created.committing = true;
                 applyAll(created);
@@ -185,7 +217,7 @@ class LedgerStore {
             return created;
         });
         if (deltas == null || deltas.committing) {
-            int slice = deltas == null ? java.util.concurrent.ThreadLocalRandom.current().nextInt(SLICES) : deltas.slice;
+            int slice = deltas == null ? takeSlice() : deltas.slice;
             apply(account, slice, new long[] {debitsPosted, creditsPosted, debitsPending, creditsPending});
             return;
         }

@@ -6,13 +6,20 @@ import io.paygate.support.HttpApi;
 import io.paygate.support.PaygateIT;
 import io.paygate.support.TestMerchant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +30,10 @@ class LedgerSlicesIT extends PaygateIT {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private LedgerStore store;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void concurrentPaymentsSpreadOverSlicesAndStillAddUp() throws Exception {
@@ -66,5 +77,47 @@ class LedgerSlicesIT extends PaygateIT {
 
         HttpApi.Response audit = api.get("/v1/ledger/audit", ADMIN_TOKEN);
         assertThat(audit.json().path("ok").asBoolean()).as("ledger audit " + audit.body()).isTrue();
+    }
+
+    /**
+     * Transactions of one node in flight at the same time hold different slices, so none waits on
+     * another's balance row: 16 movements on the same two accounts, each holding its transaction open
+     * until all have made their change, end up in 16 different slices, one amount in each. (Slices
+     * picked at random would put two of them in one slice of 32 almost every time.)
+     */
+    @Test
+    void transactionsInFlightTogetherHoldDifferentSlices() throws Exception {
+        TestMerchant merchant = newMerchant();
+        String debit = store.account(merchant.id(), false, "usd", AccountKind.PROCESSOR_RECEIVABLE);
+        String credit = store.account(merchant.id(), false, "usd", AccountKind.MERCHANT_PENDING);
+        int together = 16;
+        CountDownLatch changed = new CountDownLatch(together);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<Future<?>> done = new ArrayList<>();
+        Set<Long> amounts = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(together)) {
+            for (int i = 0; i < together; i++) {
+                long amount = 100 + i;
+                amounts.add(amount);
+                done.add(pool.submit(() -> tx.executeWithoutResult(status -> {
+                    JournalEntry.Builder movement = new JournalEntry.Builder().transfer(debit, credit, "usd", amount);
+                    store.post(new JournalEntry("je_slices_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                            merchant.id(), false, "test", "src_" + amount, "slices", movement.postings(), 0));
+                    changed.countDown();
+                    try {
+                        assertThat(changed.await(30, TimeUnit.SECONDS)).as("all movements made their change").isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })));
+            }
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        List<Long> perSlice = jdbc.sql("select debits_posted from ledger_balance_slices where account_id = ? and debits_posted <> 0")
+                .param(debit).query(Long.class).list();
+        assertThat(perSlice).as("the debited account's slices, one movement each").hasSize(together)
+                .containsExactlyInAnyOrderElementsOf(amounts);
     }
 }

@@ -55,6 +55,16 @@ public final class Transactions {
         });
     }
 
+    /** Runs {@code action} once the current transaction has ended, committed or rolled back; call only inside one. */
+    public static void afterCompletion(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
+    }
+
     /** Runs {@code action} inside the current transaction just before it commits; call only inside one. */
     public static void beforeCommit(Runnable action) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
