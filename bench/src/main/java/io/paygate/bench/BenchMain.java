@@ -77,6 +77,7 @@ public final class BenchMain {
         run.put("started", stamp);
         run.put("machine", Machine.describe());
         run.put("plan", plan.toString());
+        run.put("database", Machine.postgresSettings(database));
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Map<String, Object>> scenarios = new LinkedHashMap<>();
         // The simulated processor runs in a process of its own (Paygate's jar on its embedded

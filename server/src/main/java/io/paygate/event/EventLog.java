@@ -1,5 +1,6 @@
 package io.paygate.event;
 
+import io.paygate.platform.db.InList;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.ids.Ids;
@@ -81,6 +82,18 @@ public class EventLog {
     /** An event by id, whoever it belongs to: for delivery, which already knows the owner. */
     public java.util.Optional<Event> findById(String id) {
         return jdbc.sql("select " + COLUMNS + " from events where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Events by id, whoever they belong to, in one query: for delivering a batch. Missing ids are absent. */
+    public Map<String, Event> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        InList in = InList.of(ids);
+        Map<String, Event> out = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from events where id in (" + in.placeholders() + ")").params(in.values())
+                .query(this::map).list().forEach(e -> out.put(e.id(), e));
+        return out;
     }
 
     /** Newest first; {@code types} may end in {@code .*} to match a family such as {@code payment_intent.*}. */

@@ -1,5 +1,6 @@
 package io.paygate.webhook;
 
+import io.paygate.platform.db.InList;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.pagination.Lister;
 import io.paygate.platform.pagination.Page;
@@ -50,9 +51,9 @@ class DeliveryRepository {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("update webhook_deliveries set status = 'sending', lease_until_ms = ? where id in ("
-                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
-                .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) leaseUntilMs), ids.stream()).toList())
+        InList in = InList.of(ids);
+        jdbc.sql("update webhook_deliveries set status = 'sending', lease_until_ms = ? where id in (" + in.placeholders() + ")")
+                .params(in.after(leaseUntilMs))
                 .update();
     }
 

@@ -19,16 +19,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -79,6 +83,8 @@ class WebhookDispatcher {
     private final Counter failed;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestWaitingMs = new AtomicLong();
+    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
                       EventLog eventLog, UrlPolicy urls, TransactionTemplate tx, Json json, Clock clock, WebhookSettings settings,
@@ -121,11 +127,19 @@ class WebhookDispatcher {
         }
     }
 
+    /**
+     * What a pass claimed, with everything sending it needs read in the same transaction: the
+     * endpoints (with their signing secrets, opened once per pass) and the events, one query each.
+     */
+    private record Claimed(List<Delivery> deliveries, Map<String, WebhookEndpoint> endpoints,
+                           Map<String, List<String>> secrets, Map<String, Event> events) {
+    }
+
     private void pass() {
         long now = clock.millis();
-        List<Delivery> claimed = tx.execute(status -> {
+        Claimed claimed = tx.execute(status -> {
             List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
-            List<Delivery> mine = new java.util.ArrayList<>();
+            List<Delivery> mine = new ArrayList<>();
             for (Delivery claim : due) {
                 if (lane(claim.endpointId()).claimed().tryAcquire()) {
                     mine.add(claim);
@@ -133,20 +147,34 @@ class WebhookDispatcher {
                     capped.set(true);
                 }
             }
+            if (mine.isEmpty()) {
+                return new Claimed(mine, Map.of(), Map.of(), Map.of());
+            }
             deliveries.markSending(mine.stream().map(Delivery::id).toList(), now + settings.lease().toMillis());
             if (due.size() == settings.batchSize() && mine.size() == due.size()) {
                 again.set(true);
             }
-            return mine;
+            Map<String, WebhookEndpointRepository.WithSecrets> targets = endpoints.withSecrets(
+                    mine.stream().map(Delivery::endpointId).collect(Collectors.toSet()));
+            Map<String, WebhookEndpoint> enabled = new HashMap<>();
+            Map<String, List<String>> secrets = new HashMap<>();
+            targets.forEach((id, target) -> {
+                if (target.endpoint().status().equals(WebhookEndpoint.ENABLED)) {
+                    enabled.put(id, target.endpoint());
+                    secrets.put(id, endpointService.signingSecrets(id, target.secrets()));
+                }
+            });
+            return new Claimed(mine, enabled, secrets,
+                    eventLog.findByIds(mine.stream().map(Delivery::eventId).collect(Collectors.toSet())));
         });
-        for (Delivery claim : claimed) {
+        for (Delivery claim : claimed.deliveries()) {
             senders.execute(() -> {
                 EndpointLane lane = lane(claim.endpointId());
                 boolean slot = false;
                 try {
                     lane.sending().acquire();
                     slot = true;
-                    send(claim);
+                    send(claim, claimed);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
@@ -197,27 +225,29 @@ class WebhookDispatcher {
     }
 
     /** One attempt at a delivery this node claimed (the row as claimed: only the lease holder changes it). */
-    private void send(Delivery delivery) {
-        Optional<WebhookEndpoint> endpoint = endpoints.findById(delivery.endpointId())
-                .filter(e -> e.status().equals(WebhookEndpoint.ENABLED));
+    private void send(Delivery delivery, Claimed claimed) {
+        WebhookEndpoint endpoint = claimed.endpoints().get(delivery.endpointId());
         int attemptNumber = delivery.attempts() + 1;
         long started = clock.millis();
-        if (endpoint.isEmpty()) {
+        if (endpoint == null) {
             finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, "endpoint disabled or deleted"),
                     false, true, false);
             return;
         }
-        Event event = eventLog.findById(delivery.eventId()).orElseThrow();
+        Event event = claimed.events().get(delivery.eventId());
+        if (event == null) {
+            throw new IllegalStateException("event " + delivery.eventId() + " of delivery " + delivery.id() + " is missing");
+        }
         String payload = json.write(event.render());
         URI target;
         try {
-            target = urls.check(endpoint.get().url(), delivery.livemode());
+            target = urls.check(endpoint.url(), delivery.livemode());
         } catch (ApiException refused) {
             finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()), false, false, true);
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
-        String signature = WebhookSigner.header(timestamp, payload, endpointService.signingSecrets(endpoint.get().id()));
+        String signature = WebhookSigner.header(timestamp, payload, claimed.secrets().get(endpoint.id()));
         HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Paygate/1.0 (+webhooks)")
@@ -247,7 +277,7 @@ class WebhookDispatcher {
         long latency = clock.millis() - started;
         boolean ok = status != null && status >= 200 && status < 300;
         // The endpoint's failing-since mark changes only when this outcome differs from what it records.
-        boolean outcomeChanges = ok == (endpoint.get().failingSinceMs() != null);
+        boolean outcomeChanges = ok == (endpoint.failingSinceMs() != null);
         finish(delivery, new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok, false,
                 outcomeChanges);
         if (ok) {
@@ -255,29 +285,61 @@ class WebhookDispatcher {
         }
     }
 
+    /** An attempt made, waiting to be recorded with the delivery's next state. */
+    private record Finished(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone,
+                            boolean outcomeChanges, String status, Long nextAttemptMs, long now) {
+    }
+
     private void finish(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone, boolean outcomeChanges) {
         long now = clock.millis();
         Long retryIn = ok || endpointGone ? null : settings.retryDelayMs(attempt.attempt(), delivery.livemode(), random);
         String status = ok ? Delivery.SUCCEEDED : retryIn == null ? Delivery.DEAD : Delivery.PENDING;
         (ok ? succeeded : failed).increment();
-        tx.executeWithoutResult(s -> {
-            if (!deliveries.recordAttempt(delivery.id(), attempt, status, retryIn == null ? null : now + retryIn, now)) {
-                return;
-            }
-            if (endpointGone) {
-                return;
-            }
-            if (outcomeChanges) {
-                endpoints.recordOutcome(delivery.endpointId(), ok, now);
-            }
-            if (!ok && endpoints.disableIfFailingSince(delivery.endpointId(), now - settings.disableAfter().toMillis())) {
-                disabled(delivery, now);
-            }
-        });
+        finished.add(new Finished(delivery, attempt, ok, endpointGone, outcomeChanges, status,
+                retryIn == null ? null : now + retryIn, now));
+        recordFinished();
         if (!ok) {
             log.info("Webhook delivery {} attempt {} failed ({}); {}", delivery.id(), attempt.attempt(),
                     attempt.error() != null ? attempt.error() : "HTTP " + attempt.responseStatus(),
                     retryIn == null ? "no retries left" : "retrying in " + retryIn + " ms");
+        }
+    }
+
+    /**
+     * Records finished attempts, many per transaction: the sender that finds no one recording takes
+     * every attempt queued meanwhile into one commit, and goes on while more arrive; the others
+     * return at once, their attempts recorded by it. A delivery whose record is lost (the database
+     * failed) stays claimed until its lease expires and is sent again: at least once, as before.
+     */
+    private void recordFinished() {
+        while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
+            List<Finished> batch = new ArrayList<>();
+            try {
+                for (Finished next; batch.size() < settings.batchSize() && (next = finished.poll()) != null; ) {
+                    batch.add(next);
+                }
+                tx.executeWithoutResult(s -> batch.forEach(this::record));
+            } catch (RuntimeException e) {
+                log.error("Recording {} webhook attempts failed; their deliveries are sent again when their leases expire",
+                        batch.size(), e);
+            } finally {
+                recording.set(false);
+            }
+        }
+    }
+
+    private void record(Finished f) {
+        if (!deliveries.recordAttempt(f.delivery().id(), f.attempt(), f.status(), f.nextAttemptMs(), f.now())) {
+            return;
+        }
+        if (f.endpointGone()) {
+            return;
+        }
+        if (f.outcomeChanges()) {
+            endpoints.recordOutcome(f.delivery().endpointId(), f.ok(), f.now());
+        }
+        if (!f.ok() && endpoints.disableIfFailingSince(f.delivery().endpointId(), f.now() - settings.disableAfter().toMillis())) {
+            disabled(f.delivery(), f.now());
         }
     }
 

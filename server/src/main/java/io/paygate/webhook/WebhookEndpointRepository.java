@@ -1,5 +1,6 @@
 package io.paygate.webhook;
 
+import io.paygate.platform.db.InList;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.pagination.Lister;
@@ -9,7 +10,10 @@ import io.paygate.vault.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,15 +102,41 @@ class WebhookEndpointRepository {
                 .params(merchantId, livemode).query(this::map).list();
     }
 
+    /** An endpoint with its sealed signing secrets, as a batch of deliveries needs it. */
+    record WithSecrets(WebhookEndpoint endpoint, Secrets secrets) {
+    }
+
+    /** The endpoints of a batch of deliveries with their secrets, in one query. Missing ids are absent. */
+    Map<String, WithSecrets> withSecrets(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        InList in = InList.of(ids);
+        Map<String, WithSecrets> out = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + """
+                        , secret_key_id, secret_nonce, secret_ciphertext, previous_secret_key_id, previous_secret_nonce,
+                        previous_secret_ciphertext from webhook_endpoints where id in (""" + in.placeholders() + ")")
+                .params(in.values())
+                .query((rs, n) -> new WithSecrets(map(rs, n), secrets(rs)))
+                .list().forEach(w -> out.put(w.endpoint().id(), w));
+        return out;
+    }
+
     Secrets secrets(String id) {
         return jdbc.sql("""
                 select secret_key_id, secret_nonce, secret_ciphertext, previous_secret_key_id, previous_secret_nonce,
                        previous_secret_ciphertext, previous_secret_expires_at from webhook_endpoints where id = ?""")
                 .param(id)
-                .query((rs, n) -> new Secrets(new SecretBox.Sealed(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        rs.getString(6) == null ? null : new SecretBox.Sealed(rs.getString(4), rs.getString(5), rs.getString(6)),
-                        rs.getObject(7, Long.class)))
+                .query((rs, n) -> secrets(rs))
                 .single();
+    }
+
+    private static Secrets secrets(ResultSet rs) throws SQLException {
+        return new Secrets(new SecretBox.Sealed(rs.getString("secret_key_id"), rs.getString("secret_nonce"),
+                rs.getString("secret_ciphertext")),
+                rs.getString("previous_secret_ciphertext") == null ? null : new SecretBox.Sealed(rs.getString("previous_secret_key_id"),
+                        rs.getString("previous_secret_nonce"), rs.getString("previous_secret_ciphertext")),
+                rs.getObject("previous_secret_expires_at", Long.class));
     }
 
     Page<WebhookEndpoint> page(Where where, PageRequest page) {

@@ -128,8 +128,7 @@ public class WebhookEndpointService {
     }
 
     /** The secrets that sign right now: the current one, and the previous one while it overlaps. */
-    List<String> signingSecrets(String endpointId) {
-        WebhookEndpointRepository.Secrets secrets = endpoints.secrets(endpointId);
+    List<String> signingSecrets(String endpointId, WebhookEndpointRepository.Secrets secrets) {
         List<String> out = new ArrayList<>();
         out.add(box.open(secrets.current(), context(endpointId)));
         if (secrets.previous() != null && secrets.previousExpiresAt() != null
