@@ -181,13 +181,17 @@ public class ConnectorAccountService {
     }
 
     /** The account a new payment of this merchant and mode goes to. */
-    public ConnectorAccountRecord forPayment(CallContext ctx) {
+    public Chosen forPayment(CallContext ctx) {
         List<ConnectorAccountRepository.Row> active = accounts.active(ctx.merchantId(), ctx.livemode());
         if (active.isEmpty()) {
             throw ApiException.invalidRequest("no_connector_available", "No active processor account is configured for "
                     + (ctx.livemode() ? "live" : "test") + " mode. Add one with POST /v1/connector_accounts.", null);
         }
-        return active.getFirst().account();
+        return new Chosen(active.getFirst().account(), forCall(active.getFirst()));
+    }
+
+    /** The account a payment goes to, and the same account as its connector needs it (from the same read). */
+    public record Chosen(ConnectorAccountRecord account, ConnectorAccount forCall) {
     }
 
     /** The account as a connector needs it, credentials decrypted; used for every processor call. */
@@ -197,12 +201,14 @@ public class ConnectorAccountService {
 
     /** As {@link #forCall}, for an id that comes from outside (an inbound webhook's URL). */
     public Optional<ConnectorAccount> findForCall(String id) {
-        return accounts.findById(id).map(row -> {
-            Map<String, Secret> secrets = new LinkedHashMap<>();
-            credentials(row).forEach((k, v) -> secrets.put(k, Secret.of(v)));
-            ConnectorAccountRecord a = row.account();
-            return new ConnectorAccount(a.id(), a.connector(), a.livemode(), a.settings(), secrets);
-        });
+        return accounts.findById(id).map(this::forCall);
+    }
+
+    private ConnectorAccount forCall(ConnectorAccountRepository.Row row) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        credentials(row).forEach((k, v) -> secrets.put(k, Secret.of(v)));
+        ConnectorAccountRecord a = row.account();
+        return new ConnectorAccount(a.id(), a.connector(), a.livemode(), a.settings(), secrets);
     }
 
     /** Adds (or replaces) one credential, such as the webhook secret a processor generated, keeping the others. */

@@ -1,6 +1,9 @@
 package io.paygate.merchant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.paygate.connector.spi.Secret;
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.security.ApiCaller;
@@ -10,16 +13,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Issues, rolls, revokes and checks API keys. Keys are 40 random characters after their prefix,
  * so a plain SHA-256 of the key is a safe stored form and a fast lookup (no slow KDF is needed
  * for secrets with this much entropy).
+ *
+ * <p>Every API request presents a key, so a key found by its hash is kept for
+ * {@code paygate.api-keys.cache-ttl} (default 2 s; 0 turns the cache off) instead of being read on
+ * each request. Its expiry and revocation time are checked on every use; a revocation or roll on
+ * this node drops the key at once, while another node of the same database may accept it until its
+ * copy ages out. Unknown keys are never cached.
  */
 @Service
 public class ApiKeyService implements ApiKeyAuthenticator {
@@ -34,10 +45,14 @@ public class ApiKeyService implements ApiKeyAuthenticator {
     private final Ids ids;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, Ids ids, Clock clock) {
+    private final Cache<String, ApiKey> byHash;
+
+    ApiKeyService(ApiKeyRepository keys, Ids ids, Clock clock,
+                  @Value("${paygate.api-keys.cache-ttl:PT2S}") Duration cacheTtl) {
         this.keys = keys;
         this.ids = ids;
         this.clock = clock;
+        this.byHash = Caffeine.newBuilder().maximumSize(cacheTtl.isZero() ? 0 : 10_000).expireAfterWrite(cacheTtl).build();
     }
 
     public IssuedKey issue(String merchantId, boolean livemode, KeyKind kind, String name, Map<String, String> permissions) {
@@ -65,13 +80,22 @@ public class ApiKeyService implements ApiKeyAuthenticator {
         }
         IssuedKey fresh = issue(old.merchantId(), old.livemode(), old.kind(), old.name(), old.permissions());
         keys.setExpiry(old.id(), expiresAt);
+        forget(old.id());
         return fresh;
     }
 
     public ApiKey revoke(String keyId) {
         ApiKey key = keys.find(keyId).orElseThrow(() -> ApiException.notFound("api_key", keyId, "id"));
         keys.revoke(keyId, clock.instant().getEpochSecond());
+        forget(keyId);
         return keys.find(key.id()).orElseThrow();
+    }
+
+    /** Drops a changed key now and again once the change commits, so no copy read meanwhile survives it. */
+    private void forget(String keyId) {
+        Runnable drop = () -> byHash.asMap().values().removeIf(cached -> cached.id().equals(keyId));
+        drop.run();
+        Transactions.afterCommit(drop);
     }
 
     public Optional<ApiKey> find(String keyId) {
@@ -88,7 +112,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
             return Optional.empty();
         }
         long now = clock.instant().getEpochSecond();
-        return keys.findByHash(hash(presentedKey))
+        return Optional.ofNullable(byHash.get(hash(presentedKey), hash -> keys.findByHash(hash).orElse(null)))
                 .filter(key -> key.activeAt(now))
                 .map(key -> new ApiCaller(key.merchantId(), key.livemode(), key.id(), key.kind(), key.permissions()));
     }

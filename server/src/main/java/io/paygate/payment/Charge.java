@@ -33,6 +33,16 @@ public record Charge(String id, String merchantId, boolean livemode, String paym
                 redirect, description, metadata, created, nowMs, nextCheck, checks, accounting);
     }
 
+    /** The charge with a capture's fee and balance transaction recorded. */
+    public Charge withCaptureAccounting(long fee, String balanceTransactionId) {
+        Accounting a = accounting;
+        return new Charge(id, merchantId, livemode, paymentIntentId, attemptNumber, customerId, paymentMethodId, amount,
+                amountCaptured, amountRefunded, currency, capture, status, processorState, failureCode, failureMessage,
+                declineCode, paymentMethodDetails, connector, connectorAccountId, processorReference, redirectUrl, description,
+                metadata, created, updatedMs, nextCheckMs, checkCount,
+                new Accounting(fee, a.feeRefunded(), a.amountRefundPending(), a.amountDisputed(), balanceTransactionId));
+    }
+
     /** The charge as the ledger sees it. */
     public io.paygate.ledger.Ledger.ChargeMoney ledgerView() {
         Object type = paymentMethodDetails.get("type");

@@ -88,8 +88,10 @@ class ChargeRepository {
     }
 
     /** Records what the ledger did at capture: the fee and the merchant's balance transaction. */
-    void recordCaptureAccounting(String id, long fee, String balanceTransactionId) {
-        jdbc.sql("update charges set fee = ?, balance_transaction_id = ? where id = ?").params(fee, balanceTransactionId, id).update();
+    /** Records the fee and balance transaction of a capture on a locked charge, and returns the charge as now stored. */
+    Charge recordCaptureAccounting(Charge c, long fee, String balanceTransactionId) {
+        jdbc.sql("update charges set fee = ?, balance_transaction_id = ? where id = ?").params(fee, balanceTransactionId, c.id()).update();
+        return c.withCaptureAccounting(fee, balanceTransactionId);
     }
 
     /** Moves refund and dispute amounts on a locked charge. */

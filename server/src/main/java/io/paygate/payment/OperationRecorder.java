@@ -69,8 +69,7 @@ class OperationRecorder {
                         null, null, null, null, now, null, charge.checkCount());
                 charges.update(captured);
                 Ledger.Captured accounting = ledger.recordCapture(captured.ledgerView(), a.capturedMinor(), captured.description());
-                charges.recordCaptureAccounting(captured.id(), accounting.fee(), accounting.balanceTransactionId());
-                captured = charges.findById(captured.id(), false).orElseThrow();
+                captured = charges.recordCaptureAccounting(captured, accounting.fee(), accounting.balanceTransactionId());
                 PaymentIntent next = intent.with(b -> {
                     b.status = PaymentIntentStatus.SUCCEEDED;
                     b.amountReceived = a.capturedMinor();

@@ -112,8 +112,7 @@ class OutcomeRecorder {
             return charge;
         }
         Ledger.Captured captured = ledger.recordCapture(charge.ledgerView(), approved.capturedMinor(), charge.description());
-        charges.recordCaptureAccounting(charge.id(), captured.fee(), captured.balanceTransactionId());
-        return charges.findById(charge.id(), false).orElseThrow();
+        return charges.recordCaptureAccounting(charge, captured.fee(), captured.balanceTransactionId());
     }
 
     Applied decline(CallContext ctx, PaymentIntent intent, Charge charge, String reference, String code, String declineCode,

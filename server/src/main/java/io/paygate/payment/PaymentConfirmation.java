@@ -106,7 +106,8 @@ public class PaymentConfirmation {
                     ? "The provided PaymentMethod is attached to a customer; pass that customer when creating the PaymentIntent."
                     : "The provided PaymentMethod belongs to another customer.", "payment_method");
         }
-        ConnectorAccountRecord account = connectorAccounts.forPayment(ctx);
+        ConnectorAccountService.Chosen chosen = connectorAccounts.forPayment(ctx);
+        ConnectorAccountRecord account = chosen.account();
         String chargeId = ids.next("ch");
         PaymentIntent processing = intent.with(b -> {
             b.status = PaymentIntentStatus.PROCESSING;
@@ -144,7 +145,7 @@ public class PaymentConfirmation {
         if (!intents.update(processing)) {
             throw new IllegalStateException("payment intent " + intentId + " changed concurrently while locked");
         }
-        return new Prepared(processing, charge, paymentMethods.instrument(ctx, pm), connectorAccounts.forCall(account.id()));
+        return new Prepared(processing, charge, paymentMethods.instrument(ctx, pm), chosen.forCall());
     }
 
     private PaymentMethod paymentMethod(CallContext ctx, PaymentIntent intent, ConfirmRequest request) {

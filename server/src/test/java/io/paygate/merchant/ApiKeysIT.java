@@ -7,10 +7,15 @@ import io.paygate.support.PaygateIT;
 import io.paygate.support.TestMerchant;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Keys: shown once, stored as hashes, rolled with an overlap, revoked, restricted, and modes kept apart. */
 class ApiKeysIT extends PaygateIT {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void adminApiNeedsTheAdminToken() {
@@ -58,10 +63,30 @@ class ApiKeysIT extends PaygateIT {
     void revokedKeysStopWorking() {
         TestMerchant merchant = newMerchant();
         String keyId = keyId(merchant, "secret", false);
+        assertThat(api.get("/v1/customers", merchant.secretKey()).status()).as("the key works (and is now cached)").isEqualTo(200);
         assertThat(api.post("/v1/api_keys/" + keyId + "/revoke", ADMIN_TOKEN).status()).isEqualTo(200);
         HttpApi.Response refused = api.get("/v1/customers", merchant.secretKey());
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("error").path("message").asString()).doesNotContain(merchant.secretKey());
+    }
+
+    /**
+     * A revocation written by another node (here: straight into the database) reaches this node's
+     * cached copy of the key within the cache's time to live (2 s by default).
+     */
+    @Test
+    void aRevocationFromAnotherNodeTakesEffectWithinTheCacheLifetime() {
+        TestMerchant merchant = newMerchant();
+        String keyId = keyId(merchant, "secret", false);
+        assertThat(api.get("/v1/customers", merchant.secretKey()).status()).isEqualTo(200);
+        jdbc.sql("update api_keys set revoked_at = ? where id = ?").params(Instant.now().getEpochSecond() - 1, keyId).update();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int status = api.get("/v1/customers", merchant.secretKey()).status();
+        while (status != 401 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            status = api.get("/v1/customers", merchant.secretKey()).status();
+        }
+        assertThat(status).as("the key revoked elsewhere is refused within the deadline").isEqualTo(401);
     }
 
     @Test
