@@ -30,6 +30,8 @@ final class Scenarios {
     private final Plan plan;
     private final ServerLauncher.Database database;
     private Map<String, Object> serverWarmUp;
+    /** The captured checkout's SQL: statements, round trips and transactions. */
+    private Map<String, Object> checkoutSql = Map.of();
 
     Scenarios(PaygateTarget paygate, PaygateTarget.Merchant merchant, LoadGenerator load, Plan plan,
               ServerLauncher.Database database) {
@@ -125,6 +127,7 @@ final class Scenarios {
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
         out.put("database_cpu_ms_per_replay", db.median(Window::databaseCpuMsPerOp));
+        out.put("checkout_sql", checkoutSql);
         out.put("processor_cpu_ms_per_payment", max.median(Window::processorCpuMsPerOp));
         out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
         out.put("errors", max.totalErrors() + half200.totalErrors() + half0.totalErrors());
@@ -163,8 +166,10 @@ final class Scenarios {
                 replay.runOnce(pool);
                 return Outcome.OK;
             }, plan.concurrency());
-            System.out.printf("database ceiling: %d statements in %d transactions per checkout%n",
-                    replay.statementCount(), replay.transactionCount());
+            System.out.printf("database ceiling: %d statements, %d round trips, %d transactions per checkout%n",
+                    replay.statementCount(), replay.roundTrips(), replay.transactionCount());
+            checkoutSql = Map.of("statements", replay.statementCount(), "round_trips", replay.roundTrips(),
+                    "transactions", replay.transactionCount());
             return series;
         }
     }

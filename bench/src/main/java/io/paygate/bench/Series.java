@@ -18,9 +18,12 @@ public record Series(String name, List<Window> windows) {
             warmUp.get();
         }
         List<Window> windows = new ArrayList<>();
+        java.time.Instant from = java.time.Instant.now();
         for (int i = 0; i < repetitions; i++) {
             windows.add(repetition.get());
         }
+        // Wall-clock bounds of the measured windows, to line a profile or a database sample up with them.
+        System.out.printf("series %s: measured %s .. %s%n", name, from, java.time.Instant.now());
         return new Series(name, List.copyOf(windows));
     }
 

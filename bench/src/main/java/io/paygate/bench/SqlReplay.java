@@ -76,8 +76,23 @@ public final class SqlReplay {
         return new SqlReplay(steps);
     }
 
+    /** Statements, a batch's rows counted one each. */
     public int statementCount() {
-        return (int) steps.stream().filter(s -> s.kind().equals("statement")).count();
+        return (int) steps.stream().filter(s -> s.kind().equals("statement") || s.kind().equals("batch")).count();
+    }
+
+    /** Trips to the database: one per statement, one per batch, one per commit or rollback. */
+    public int roundTrips() {
+        int trips = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean continuesBatch = i > 0 && step.kind().equals("batch") && steps.get(i - 1).kind().equals("batch")
+                    && sameBatch(steps.get(i - 1), step);
+            if (!step.kind().equals("begin") && !continuesBatch) {
+                trips++;
+            }
+        }
+        return trips;
     }
 
     public int transactionCount() {
@@ -92,7 +107,7 @@ public final class SqlReplay {
     static Set<String> createdIds(List<Step> steps) {
         Set<String> ids = new LinkedHashSet<>();
         for (Step step : steps) {
-            if (step.kind().equals("statement") && step.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("insert")
+            if ((step.kind().equals("statement") || step.kind().equals("batch")) && step.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("insert")
                     && !step.params().isEmpty() && step.params().getFirst() instanceof String first && ID.matcher(first).matches()) {
                 ids.add(first);
             }
@@ -107,7 +122,8 @@ public final class SqlReplay {
         Integer held = freeSlices.poll();
         long slice = held != null ? held : java.util.concurrent.ThreadLocalRandom.current().nextInt(LEDGER_SLICES);
         try {
-            for (Step step : steps) {
+            for (int index = 0; index < steps.size(); index++) {
+                Step step = steps.get(index);
                 switch (step.kind()) {
                     case "begin" -> {
                         Connection connection = pool.getConnection();
@@ -126,13 +142,18 @@ public final class SqlReplay {
                             connection.close();
                         }
                     }
-                    case "statement" -> {
+                    case "statement", "batch" -> {
+                        // The rows of one batch (consecutive batch steps of one statement on one connection) go together.
+                        List<Step> group = new ArrayList<>(List.of(step));
+                        while (step.kind().equals("batch") && index + 1 < steps.size() && sameBatch(step, steps.get(index + 1))) {
+                            group.add(steps.get(++index));
+                        }
                         Connection connection = open.get(step.connection());
                         if (connection != null) {
-                            execute(connection, step, renamed, slice);
+                            execute(connection, group, renamed, slice);
                         } else {
                             try (Connection single = pool.getConnection()) {
-                                execute(single, step, renamed, slice);
+                                execute(single, group, renamed, slice);
                             }
                         }
                     }
@@ -151,29 +172,47 @@ public final class SqlReplay {
         }
     }
 
-    private void execute(Connection connection, Step step, Map<String, String> renamed, long slice) throws SQLException {
-        boolean sliceUpdate = isSliceUpdate(step.sql());
-        try (PreparedStatement statement = connection.prepareStatement(step.sql())) {
-            for (int i = 0; i < step.params().size(); i++) {
-                Object value = step.params().get(i);
-                if (sliceUpdate && i == step.params().size() - 1) {
-                    statement.setLong(i + 1, slice);
-                } else if (value == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else if (value instanceof String text) {
-                    statement.setString(i + 1, rename(text, renamed));
-                } else if (value instanceof Long number) {
-                    statement.setLong(i + 1, shiftTime(number, System.currentTimeMillis()));
-                } else {
-                    statement.setObject(i + 1, value);
+    private static boolean sameBatch(Step first, Step next) {
+        return next.kind().equals("batch") && next.connection().equals(first.connection()) && next.sql().equals(first.sql());
+    }
+
+    /** One statement, or the rows of one batch sent as a batch. */
+    private void execute(Connection connection, List<Step> group, Map<String, String> renamed, long slice) throws SQLException {
+        Step first = group.getFirst();
+        boolean sliceUpdate = isSliceUpdate(first.sql());
+        try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
+            for (Step step : group) {
+                bind(statement, step, renamed, slice, sliceUpdate);
+                if (first.kind().equals("batch")) {
+                    statement.addBatch();
                 }
             }
-            if (statement.execute()) {
+            if (first.kind().equals("batch")) {
+                statement.executeBatch();
+            } else if (statement.execute()) {
                 try (ResultSet rows = statement.getResultSet()) {
                     while (rows.next()) {
                         rows.getObject(1);
                     }
                 }
+            }
+        }
+    }
+
+    private void bind(PreparedStatement statement, Step step, Map<String, String> renamed, long slice, boolean sliceUpdate)
+            throws SQLException {
+        for (int i = 0; i < step.params().size(); i++) {
+            Object value = step.params().get(i);
+            if (sliceUpdate && i == step.params().size() - 1) {
+                statement.setLong(i + 1, slice);
+            } else if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof String text) {
+                statement.setString(i + 1, rename(text, renamed));
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, shiftTime(number, System.currentTimeMillis()));
+            } else {
+                statement.setObject(i + 1, value);
             }
         }
     }

@@ -186,6 +186,24 @@ class LoadToolTest {
     }
 
     @Test
+    void theRowsOfOneBatchAreOneRoundTrip() {
+        String posting = "insert into postings (entry_id, seq, account_id, currency, debit, credit) values (?, ?, ?, ?, ?, ?)";
+        List<SqlReplay.Step> steps = List.of(
+                new SqlReplay.Step("statement", "c0", "insert into idempotency_keys (k) values (?)", List.of("k")),
+                new SqlReplay.Step("begin", "c1", null, List.of()),
+                new SqlReplay.Step("batch", "c1", posting, List.of("je_1", 0L, "la_1", "usd", 100L, 0L)),
+                new SqlReplay.Step("batch", "c1", posting, List.of("je_1", 1L, "la_2", "usd", 0L, 100L)),
+                new SqlReplay.Step("batch", "c1", "insert into events (id) values (?)", List.of("evt_1")),
+                new SqlReplay.Step("statement", "c1", "update charges set fee = ? where id = ?", List.of(59L, "ch_1")),
+                new SqlReplay.Step("commit", "c1", null, List.of()));
+        SqlReplay replay = new SqlReplay(steps);
+        assertThat(replay.statementCount()).isEqualTo(5);
+        // the autocommitted insert, the postings' batch, the events' batch, the update and the commit
+        assertThat(replay.roundTrips()).isEqualTo(5);
+        assertThat(replay.transactionCount()).isEqualTo(1);
+    }
+
+    @Test
     void replayMovesCapturedTimesToNowAndLeavesOtherNumbers() {
         long captured = 1_795_000_000_000L;
         SqlReplay replay = new SqlReplay(List.of(), captured);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventStreamConfig {
 
     @Bean
-    PublicationRepository eventPublications(JdbcClient jdbc, TransactionTemplate tx) {
-        return new PublicationRepository(jdbc, tx);
+    PublicationRepository eventPublications(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx) {
+        return new PublicationRepository(jdbc, batch, tx);
     }
 
     @Bean

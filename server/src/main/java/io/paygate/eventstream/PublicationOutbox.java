@@ -1,13 +1,14 @@
 package io.paygate.eventstream;
 
-import io.paygate.event.EventRecorded;
+import io.paygate.event.EventsRecorded;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds a pending publication for every recorded event, inside the transaction that records it, so
+ * Adds a pending publication for every recorded event, inside the transaction that records it (one batch
+ * per transaction), so
  * a rolled-back change leaves nothing to publish. Exists only when publication is enabled.
  */
 class PublicationOutbox {
@@ -22,7 +23,7 @@ class PublicationOutbox {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(EventRecorded recorded) {
-        publications.insert(recorded.event(), clock.millis());
+    public void on(EventsRecorded recorded) {
+        publications.insertAll(recorded.events(), clock.millis());
     }
 }

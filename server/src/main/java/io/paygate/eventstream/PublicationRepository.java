@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -15,20 +16,21 @@ class PublicationRepository {
     private static final int ERROR_CHARS = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionOperations tx;
 
-    PublicationRepository(JdbcClient jdbc, TransactionOperations tx) {
+    PublicationRepository(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations tx) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
     }
 
-    /** Runs inside the transaction that records {@code event}. */
-    void insert(Event event, long nowMs) {
-        jdbc.sql("""
+    /** Runs inside the transaction that records {@code events}. */
+    void insertAll(List<Event> events, long nowMs) {
+        batch.batchUpdate("""
                 insert into event_publications (event_id, merchant_id, livemode, object_id, status, attempts, next_attempt_ms, created_ms)
-                values (?, ?, ?, ?, 'pending', 0, ?, ?)""")
-                .params(event.id(), event.merchantId(), event.livemode(), event.objectId(), nowMs, nowMs)
-                .update();
+                values (?, ?, ?, ?, 'pending', 0, ?, ?)""",
+                events.stream().map(e -> new Object[] {e.id(), e.merchantId(), e.livemode(), e.objectId(), nowMs, nowMs}).toList());
     }
 
     /**

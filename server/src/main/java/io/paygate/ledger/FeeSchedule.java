@@ -1,9 +1,13 @@
 package io.paygate.ledger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.paygate.connector.spi.Currency;
 import io.paygate.connector.spi.Money;
+import io.paygate.platform.db.Transactions;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +21,11 @@ import org.springframework.stereotype.Service;
  * (type and currency, then type, then currency, then the merchant's default); without any row
  * the platform default applies: 2.9% + 0.30 in two-decimal currencies, half-up, fees returned
  * proportionally on refunds, a dispute fee of 15 major units.
+ *
+ * <p>Every capture reads its merchant's pricing and settlement delay, so both are kept for
+ * {@code paygate.ledger.terms-cache-ttl} (default 2 s; 0 turns the cache off). A change made on this
+ * node applies to this node's next payment; another node of the same database applies it once its
+ * copy ages out.
  */
 @Service
 public class FeeSchedule {
@@ -36,23 +45,33 @@ public class FeeSchedule {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int defaultDelayDays;
+    /** A merchant's pricing rows per mode, by {@code merchant/livemode}. */
+    private final Cache<String, List<Pricing>> pricing;
+    private final Cache<String, Integer> delays;
 
-    FeeSchedule(JdbcClient jdbc, Clock clock, @Value("${paygate.ledger.settlement-delay-days:2}") int defaultDelayDays) {
+    FeeSchedule(JdbcClient jdbc, Clock clock, @Value("${paygate.ledger.settlement-delay-days:2}") int defaultDelayDays,
+                @Value("${paygate.ledger.terms-cache-ttl:PT2S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.defaultDelayDays = defaultDelayDays;
+        this.pricing = Caffeine.newBuilder().maximumSize(cacheTtl.isZero() ? 0 : 10_000).expireAfterWrite(cacheTtl).build();
+        this.delays = Caffeine.newBuilder().maximumSize(cacheTtl.isZero() ? 0 : 10_000).expireAfterWrite(cacheTtl).build();
     }
 
     public Pricing pricingFor(String merchantId, boolean livemode, String paymentMethodType, Currency currency) {
-        List<Pricing> rows = jdbc.sql("""
-                select payment_method_type, currency, percent_bps, fixed_minor, rounding, refund_fees, dispute_fee_minor
-                from merchant_pricing where merchant_id = ? and livemode = ? and payment_method_type in (?, '*') and currency in (?, '*')""")
-                .params(merchantId, livemode, paymentMethodType, currency.code())
-                .query((rs, n) -> new Pricing(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        RoundingMode.valueOf(rs.getString(5)), rs.getString(6).equals("proportional"), rs.getLong(7)))
-                .list();
-        return rows.stream().max(java.util.Comparator.comparingInt(FeeSchedule::specificity))
+        return pricing.get(merchantId + "/" + livemode, key -> list(merchantId, livemode)).stream()
+                .filter(p -> (p.paymentMethodType().equals(paymentMethodType) || ANY.equals(p.paymentMethodType()))
+                        && (p.currency().equals(currency.code()) || ANY.equals(p.currency())))
+                .max(java.util.Comparator.comparingInt(FeeSchedule::specificity))
                 .orElseGet(() -> platformDefault(currency));
+    }
+
+    /** Drops a changed merchant's copy now and again when the change's transaction ends, so no copy read meanwhile survives it. */
+    private static void forget(Cache<String, ?> cache, String key) {
+        cache.invalidate(key);
+        if (Transactions.active()) {
+            Transactions.afterCompletion(() -> cache.invalidate(key));
+        }
     }
 
     private static int specificity(Pricing p) {
@@ -74,6 +93,7 @@ public class FeeSchedule {
                         pricing.fixedMinor(), pricing.rounding().name(), pricing.refundFees() ? "proportional" : "none",
                         pricing.disputeFeeMinor(), clock.instant().getEpochSecond())
                 .update();
+        forget(this.pricing, merchantId + "/" + livemode);
     }
 
     public List<Pricing> list(String merchantId, boolean livemode) {
@@ -87,15 +107,18 @@ public class FeeSchedule {
     }
 
     public int settlementDelayDays(String merchantId) {
-        Optional<Integer> configured = jdbc.sql("select settlement_delay_days from merchant_settlement where merchant_id = ?")
-                .param(merchantId).query(Integer.class).optional();
-        return configured.orElse(defaultDelayDays);
+        return delays.get(merchantId, key -> {
+            Optional<Integer> configured = jdbc.sql("select settlement_delay_days from merchant_settlement where merchant_id = ?")
+                    .param(merchantId).query(Integer.class).optional();
+            return configured.orElse(defaultDelayDays);
+        });
     }
 
     public void setSettlementDelayDays(String merchantId, int days) {
         jdbc.sql("delete from merchant_settlement where merchant_id = ?").param(merchantId).update();
         jdbc.sql("insert into merchant_settlement (merchant_id, settlement_delay_days, created) values (?, ?, ?)")
                 .params(merchantId, days, clock.instant().getEpochSecond()).update();
+        forget(delays, merchantId);
     }
 
     public static RoundingMode rounding(String wire) {

@@ -78,16 +78,31 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Captured recordCapture(ChargeMoney charge, long capturedMinor, String description) {
+        return capture(charge, capturedMinor, description, true);
+    }
+
+    /**
+     * A payment authorized and captured in one answer: as {@link #recordCapture}, but no
+     * authorization was held before it, so there is no pending transfer to look for.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Captured recordSale(ChargeMoney charge, long capturedMinor, String description) {
+        return capture(charge, capturedMinor, description, false);
+    }
+
+    private Captured capture(ChargeMoney charge, long capturedMinor, String description, boolean held) {
         Currency currency = charge.amount().currency();
         Money captured = new Money(capturedMinor, currency);
         FeeSchedule.Pricing pricing = fees.pricingFor(charge.merchantId(), charge.livemode(), charge.paymentMethodType(), currency);
         long fee = pricing.fee(captured);
-        store.openPendingFor(charge.chargeId()).ifPresent(t -> {
-            if (t.amount() < capturedMinor) {
-                throw new IllegalStateException("capture of " + capturedMinor + " exceeds the authorization of " + t.amount());
-            }
-            store.closePending(t, "posted", capturedMinor);
-        });
+        if (held) {
+            store.openPendingFor(charge.chargeId()).ifPresent(t -> {
+                if (t.amount() < capturedMinor) {
+                    throw new IllegalStateException("capture of " + capturedMinor + " exceeds the authorization of " + t.amount());
+                }
+                store.closePending(t, "posted", capturedMinor);
+            });
+        }
         String receivable = account(charge.connectorAccountId(), charge.livemode(), currency.code(), AccountKind.PROCESSOR_RECEIVABLE);
         String pending = account(charge.merchantId(), charge.livemode(), currency.code(), AccountKind.MERCHANT_PENDING);
         String revenue = account(PLATFORM, charge.livemode(), currency.code(), AccountKind.PLATFORM_FEE_REVENUE);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,6 +62,7 @@ class LedgerStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Ids ids;
     private final Clock clock;
     private final TransactionTemplate savepoint;
@@ -105,8 +107,9 @@ class LedgerStore {
         return free;
     }
 
-    LedgerStore(JdbcClient jdbc, Ids ids, Clock clock, PlatformTransactionManager transactions) {
+    LedgerStore(JdbcClient jdbc, JdbcTemplate batch, Ids ids, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.ids = ids;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -159,12 +162,11 @@ class LedgerStore {
                 .params(entry.id(), entry.merchantId(), entry.livemode(), entry.kind(), entry.sourceId(), entry.description(),
                         entry.created())
                 .update();
-        int seq = 0;
+        List<Object[]> rows = new ArrayList<>(entry.postings().size());
         for (Posting p : entry.postings()) {
-            jdbc.sql("insert into postings (entry_id, seq, account_id, currency, debit, credit) values (?, ?, ?, ?, ?, ?)")
-                    .params(entry.id(), seq++, p.accountId(), p.currency(), p.debit(), p.credit())
-                    .update();
+            rows.add(new Object[] {entry.id(), rows.size(), p.accountId(), p.currency(), p.debit(), p.credit()});
         }
+        batch.batchUpdate("insert into postings (entry_id, seq, account_id, currency, debit, credit) values (?, ?, ?, ?, ?, ?)", rows);
         for (Posting p : entry.postings()) {
             change(p.accountId(), p.debit(), p.credit(), 0, 0);
         }
@@ -235,9 +237,30 @@ class LedgerStore {
         }
     }
 
+    /**
+     * Adds the collected changes to their slices in one batch (in account order); a slice that does
+     * not exist yet is created and then changed on its own.
+     */
     private void applyAll(Deltas deltas) {
-        deltas.byAccount.forEach((account, d) -> apply(account, deltas.slice, d));
+        List<String> accounts = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        deltas.byAccount.forEach((account, d) -> {
+            if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
+                accounts.add(account);
+                rows.add(new Object[] {d[0], d[1], d[2], d[3], account, deltas.slice});
+            }
+        });
         deltas.byAccount.clear();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] changed = batch.batchUpdate(ADD_TO_SLICE, rows);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 0) {
+                Object[] row = rows.get(i);
+                apply(accounts.get(i), deltas.slice, new long[] {(long) row[0], (long) row[1], (long) row[2], (long) row[3]});
+            }
+        }
     }
 
     /** Adds the changes to one slice of the account, creating the slice on first use. */
@@ -260,12 +283,13 @@ class LedgerStore {
         }
     }
 
+    private static final String ADD_TO_SLICE = """
+            update ledger_balance_slices set debits_posted = debits_posted + ?, credits_posted = credits_posted + ?,
+                debits_pending = debits_pending + ?, credits_pending = credits_pending + ?
+            where account_id = ? and slice = ?""";
+
     private boolean addToSlice(String account, int slice, long[] d) {
-        return jdbc.sql("""
-                update ledger_balance_slices set debits_posted = debits_posted + ?, credits_posted = credits_posted + ?,
-                    debits_pending = debits_pending + ?, credits_pending = credits_pending + ?
-                where account_id = ? and slice = ?""")
-                .params(d[0], d[1], d[2], d[3], account, slice).update() == 1;
+        return jdbc.sql(ADD_TO_SLICE).params(d[0], d[1], d[2], d[3], account, slice).update() == 1;
     }
 
     /** An account's balance columns: its own row's plus its slices'. */

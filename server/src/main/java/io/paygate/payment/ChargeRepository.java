@@ -48,16 +48,27 @@ class ChargeRepository {
                 .update();
     }
 
+    private static final String UPDATE = """
+            update charges set amount_captured = ?, amount_refunded = ?, status = ?, processor_state = ?,
+                failure_code = ?, failure_message = ?, decline_code = ?, processor_reference = ?, redirect_url = ?,
+                description = ?, metadata = ?, updated_ms = ?, next_check_ms = ?, check_count = ?, lease_until_ms = null""";
+
     void update(Charge c) {
-        jdbc.sql("""
-                update charges set amount_captured = ?, amount_refunded = ?, status = ?, processor_state = ?,
-                    failure_code = ?, failure_message = ?, decline_code = ?, processor_reference = ?, redirect_url = ?,
-                    description = ?, metadata = ?, updated_ms = ?, next_check_ms = ?, check_count = ?, lease_until_ms = null
-                where id = ?""")
-                .params(c.amountCaptured(), c.amountRefunded(), c.status(), c.processorState().name(), c.failureCode(),
-                        c.failureMessage(), c.declineCode(), c.processorReference(), c.redirectUrl(), c.description(),
-                        json.write(c.metadata()), c.updatedMs(), c.nextCheckMs(), c.checkCount(), c.id())
-                .update();
+        jdbc.sql(UPDATE + " where id = ?").params(updated(c, c.id())).update();
+    }
+
+    /** As {@link #update}, with the fee and balance transaction its capture just recorded, in the same statement. */
+    void updateCaptured(Charge c) {
+        jdbc.sql(UPDATE + ", fee = ?, balance_transaction_id = ? where id = ?")
+                .params(updated(c, c.accounting().fee(), c.accounting().balanceTransactionId(), c.id())).update();
+    }
+
+    private Object[] updated(Charge c, Object... then) {
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(c.amountCaptured(), c.amountRefunded(), c.status(),
+                c.processorState().name(), c.failureCode(), c.failureMessage(), c.declineCode(), c.processorReference(),
+                c.redirectUrl(), c.description(), json.write(c.metadata()), c.updatedMs(), c.nextCheckMs(), c.checkCount()));
+        values.addAll(java.util.Arrays.asList(then));
+        return values.toArray();
     }
 
     Optional<Charge> find(String merchantId, boolean livemode, String id) {
@@ -87,7 +98,6 @@ class ChargeRepository {
         return out;
     }
 
-    /** Records what the ledger did at capture: the fee and the merchant's balance transaction. */
     /** Records the fee and balance transaction of a capture on a locked charge, and returns the charge as now stored. */
     Charge recordCaptureAccounting(Charge c, long fee, String balanceTransactionId) {
         jdbc.sql("update charges set fee = ?, balance_transaction_id = ? where id = ?").params(fee, balanceTransactionId, c.id()).update();

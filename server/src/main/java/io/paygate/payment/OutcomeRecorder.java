@@ -7,6 +7,7 @@ import io.paygate.paymentmethod.PaymentMethodService;
 import io.paygate.platform.web.CallContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,14 @@ class OutcomeRecorder {
         this.ledger = ledger;
     }
 
-    /** The intent and charge after an answer was applied (or found stale). */
-    record Applied(PaymentIntent intent, Charge charge) {
+    /**
+     * The intent and charge after an answer was applied (or found stale), with the intent's attempts
+     * as they now stand when the answer's transaction had them at hand ({@code null} otherwise).
+     */
+    record Applied(PaymentIntent intent, Charge charge, List<Charge> attempts) {
+        Applied(PaymentIntent intent, Charge charge) {
+            this(intent, charge, null);
+        }
     }
 
     @Transactional
@@ -76,10 +83,9 @@ class OutcomeRecorder {
 
     private Applied approve(CallContext ctx, PaymentIntent intent, Charge charge, ProcessorOutcome.Approved approved, long now) {
         boolean captured = approved.captured();
-        Charge updated = charge.resolved(Charge.SUCCEEDED, captured ? ProcessorState.CAPTURED : ProcessorState.AUTHORIZED,
-                approved.capturedMinor(), approved.reference(), null, null, null, null, now, null, charge.checkCount());
-        charges.update(updated);
-        updated = recordInLedger(updated, approved);
+        Charge updated = recordInLedger(charge.resolved(Charge.SUCCEEDED,
+                captured ? ProcessorState.CAPTURED : ProcessorState.AUTHORIZED, approved.capturedMinor(), approved.reference(),
+                null, null, null, null, now, null, charge.checkCount()), approved);
         if (!intentStillAwaits(intent, charge)) {
             log.error("Processor approved charge {} but its payment intent {} is {}; the authorization needs review",
                     charge.id(), intent.id(), intent.status());
@@ -97,22 +103,38 @@ class OutcomeRecorder {
         if (next.setupFutureUsage() != null && next.customerId() != null) {
             paymentMethods.attachIfUnattached(ctx, charge.paymentMethodId(), next.customerId());
         }
-        Map<String, Object> intentView = PaymentViews.intent(next, charges.forIntent(next.id()));
+        List<Charge> attempts = attemptsWith(updated);
         events.record(ctx, "charge.succeeded", PaymentViews.charge(updated), null);
-        events.record(ctx, captured ? "payment_intent.succeeded" : "payment_intent.amount_capturable_updated", intentView, null);
-        return new Applied(next, updated);
+        events.record(ctx, captured ? "payment_intent.succeeded" : "payment_intent.amount_capturable_updated",
+                PaymentViews.intent(next, attempts), null);
+        return new Applied(next, updated, attempts);
     }
 
-    /** The ledger follows the processor: a capture posts the money and the fee, an authorization holds it. */
+    /**
+     * The ledger follows the processor: a capture posts the money and the fee, an authorization holds
+     * it. The answer resolves an attempt still unresolved, so nothing was held for it before. Saves
+     * the resolved charge, with the capture's fee and balance transaction when there was one.
+     */
     private Charge recordInLedger(Charge charge, ProcessorOutcome.Approved approved) {
         if (!approved.captured()) {
+            charges.update(charge);
             ledger.holdAuthorization(new Ledger.ChargeMoney(charge.id(), charge.merchantId(), charge.livemode(),
                     charge.connectorAccountId(), charge.ledgerView().paymentMethodType(),
                     io.paygate.connector.spi.Money.of(approved.authorizedMinor(), charge.currency())));
             return charge;
         }
-        Ledger.Captured captured = ledger.recordCapture(charge.ledgerView(), approved.capturedMinor(), charge.description());
-        return charges.recordCaptureAccounting(charge, captured.fee(), captured.balanceTransactionId());
+        Ledger.Captured captured = ledger.recordSale(charge.ledgerView(), approved.capturedMinor(), charge.description());
+        Charge accounted = charge.withCaptureAccounting(captured.fee(), captured.balanceTransactionId());
+        charges.updateCaptured(accounted);
+        return accounted;
+    }
+
+    /**
+     * The intent's attempts once {@code latest}, its newest, is saved: a first attempt is the only
+     * one, so it needs no read.
+     */
+    private List<Charge> attemptsWith(Charge latest) {
+        return latest.attemptNumber() == 1 ? List.of(latest) : charges.forIntent(latest.paymentIntentId());
     }
 
     Applied decline(CallContext ctx, PaymentIntent intent, Charge charge, String reference, String code, String declineCode,
@@ -141,9 +163,10 @@ class OutcomeRecorder {
         if ("incorrect_cvc".equals(code)) {
             paymentMethods.recordCvcCheck(ctx, charge.paymentMethodId(), "fail");
         }
+        List<Charge> attempts = attemptsWith(updated);
         events.record(ctx, "charge.failed", PaymentViews.charge(updated), null);
-        events.record(ctx, "payment_intent.payment_failed", PaymentViews.intent(next, charges.forIntent(next.id())), null);
-        return new Applied(next, updated);
+        events.record(ctx, "payment_intent.payment_failed", PaymentViews.intent(next, attempts), null);
+        return new Applied(next, updated, attempts);
     }
 
     private Applied requireAction(CallContext ctx, PaymentIntent intent, Charge charge, ProcessorOutcome.ActionRequired action,
@@ -166,8 +189,9 @@ class OutcomeRecorder {
             b.nextAction = nextAction;
         });
         save(next);
-        events.record(ctx, "payment_intent.requires_action", PaymentViews.intent(next, charges.forIntent(next.id())), null);
-        return new Applied(next, updated);
+        List<Charge> attempts = attemptsWith(updated);
+        events.record(ctx, "payment_intent.requires_action", PaymentViews.intent(next, attempts), null);
+        return new Applied(next, updated, attempts);
     }
 
     private Applied pending(CallContext ctx, PaymentIntent intent, Charge charge, String reference, long now) {

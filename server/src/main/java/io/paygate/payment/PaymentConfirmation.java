@@ -18,7 +18,9 @@ import io.paygate.platform.web.CallContext;
 import io.paygate.platform.web.PublicUrl;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,11 +65,60 @@ public class PaymentConfirmation {
     }
 
     /**
+     * The intent as it stands after the processor's answer, with its attempts when the answer's
+     * transaction read them ({@code null} otherwise).
+     */
+    public record Confirmed(PaymentIntent intent, List<Charge> attempts) {
+    }
+
+    /** A payment intent just created in the current transaction, with the payment method it was given (or null). */
+    public record Created(PaymentIntent intent, PaymentMethod paymentMethod) {
+    }
+
+    /**
      * Confirms and returns the intent as it stands after the processor's answer. A decline is thrown
      * as Stripe's 402 {@code card_error}, carrying the intent.
      */
-    public PaymentIntent confirm(CallContext ctx, String intentId, ConfirmRequest request) {
-        Prepared prepared = tx.execute(status -> prepare(ctx, intentId, request));
+    public Confirmed confirm(CallContext ctx, String intentId, ConfirmRequest request) {
+        return authorize(ctx, tx.execute(status -> prepare(ctx, intentId, request)));
+    }
+
+    /**
+     * Creates an intent with {@code create} and confirms it (create with {@code confirm=true}). The
+     * creation and the attempt are written in one transaction, so the new intent is neither read back
+     * nor committed twice. If the confirmation is refused before an attempt is written (no payment
+     * method, an incompatible one, no processor account), the creation still commits and the refusal
+     * is thrown, as when the two are separate calls. With {@code payment_method_data} the payment
+     * method is created by the confirmation, and the two run as separate transactions.
+     */
+    public Confirmed createAndConfirm(CallContext ctx, Supplier<Created> create, ConfirmRequest request) {
+        if (request.paymentMethodData() != null) {
+            PaymentIntent intent = tx.execute(status -> create.get().intent());
+            return confirm(ctx, intent.id(), request);
+        }
+        ApiException[] refused = new ApiException[1];
+        Prepared prepared = tx.execute(status -> {
+            Created created = create.get();
+            PaymentMethod pm;
+            ConnectorAccountService.Chosen chosen;
+            try {
+                pm = created.paymentMethod() != null ? created.paymentMethod() : paymentMethod(ctx, created.intent(), request);
+                checkPaymentMethod(created.intent(), pm);
+                chosen = connectorAccounts.forPayment(ctx);
+            } catch (ApiException e) {
+                refused[0] = e;
+                return null;
+            }
+            return attempt(ctx, created.intent(), request, pm, chosen, 1);
+        });
+        if (prepared == null) {
+            throw refused[0];
+        }
+        return authorize(ctx, prepared);
+    }
+
+    /** Calls the processor with no transaction or connection held, then records its answer. */
+    private Confirmed authorize(CallContext ctx, Prepared prepared) {
         ProcessorOutcome outcome = connectors.get(prepared.account().type()).authorize(new AuthorizeRequest(
                 prepared.charge().id(), prepared.account(),
                 new Money(prepared.intent().amount(), Currency.of(prepared.intent().currency())),
@@ -79,11 +130,12 @@ public class PaymentConfirmation {
                 && prepared.charge().id().equals(intent.latestChargeId())) {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("charge", prepared.charge().id());
-            extra.put("payment_intent", PaymentViews.intent(intent, charges.forIntent(intent.id())));
+            extra.put("payment_intent", PaymentViews.intent(intent,
+                    applied.attempts() != null ? applied.attempts() : charges.forIntent(intent.id())));
             extra.put("payment_method", intent.lastPaymentError() == null ? null : intent.lastPaymentError().get("payment_method"));
             throw new CardDeclinedException(declined.code(), declined.declineCode(), declined.message(), null, extra);
         }
-        return intent;
+        return new Confirmed(intent, applied.attempts());
     }
 
     private Prepared prepare(CallContext ctx, String intentId, ConfirmRequest request) {
@@ -96,6 +148,11 @@ public class PaymentConfirmation {
                     Map.of("payment_intent", PaymentViews.intent(intent, charges.forIntent(intentId))));
         }
         PaymentMethod pm = paymentMethod(ctx, intent, request);
+        checkPaymentMethod(intent, pm);
+        return attempt(ctx, intent, request, pm, connectorAccounts.forPayment(ctx), charges.countForIntent(intent.id()) + 1);
+    }
+
+    private static void checkPaymentMethod(PaymentIntent intent, PaymentMethod pm) {
         if (!intent.paymentMethodTypes().contains(pm.type())) {
             throw ApiException.invalidRequest("payment_intent_incompatible_payment_method", "The PaymentMethod provided ("
                     + pm.type() + ") is not allowed for this PaymentIntent. Allowed types: "
@@ -106,7 +163,11 @@ public class PaymentConfirmation {
                     ? "The provided PaymentMethod is attached to a customer; pass that customer when creating the PaymentIntent."
                     : "The provided PaymentMethod belongs to another customer.", "payment_method");
         }
-        ConnectorAccountService.Chosen chosen = connectorAccounts.forPayment(ctx);
+    }
+
+    /** Writes the attempt (the charge) and moves the locked intent to {@code processing}. */
+    private Prepared attempt(CallContext ctx, PaymentIntent intent, ConfirmRequest request, PaymentMethod pm,
+                             ConnectorAccountService.Chosen chosen, int attemptNumber) {
         ConnectorAccountRecord account = chosen.account();
         String chargeId = ids.next("ch");
         PaymentIntent processing = intent.with(b -> {
@@ -137,13 +198,13 @@ public class PaymentConfirmation {
         Map<String, Object> details = pm.paymentDetails();
         details.put("billing_details", pm.billingDetails());
         Charge charge = new Charge(chargeId, ctx.merchantId(), ctx.livemode(), intent.id(),
-                charges.countForIntent(intent.id()) + 1, intent.customerId(), pm.id(), intent.amount(), 0, 0,
+                attemptNumber, intent.customerId(), pm.id(), intent.amount(), 0, 0,
                 intent.currency(), processing.capturesAutomatically(), Charge.PENDING, ProcessorState.SENT, null, null, null,
                 details, account.connector(), account.id(), null, null, intent.description(), Map.of(), now / 1000, now,
                 now + settings.firstCheckAfterMs(), 0, Charge.Accounting.NONE);
         charges.insert(charge);
         if (!intents.update(processing)) {
-            throw new IllegalStateException("payment intent " + intentId + " changed concurrently while locked");
+            throw new IllegalStateException("payment intent " + intent.id() + " changed concurrently while locked");
         }
         return new Prepared(processing, charge, paymentMethods.instrument(ctx, pm), chosen.forCall());
     }

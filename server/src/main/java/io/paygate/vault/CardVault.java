@@ -1,10 +1,13 @@
 package io.paygate.vault;
 
 import io.paygate.connector.spi.Secret;
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +16,10 @@ import org.springframework.stereotype.Service;
  * Card numbers at rest, sealed by the {@link SecretBox} with the vault id and merchant bound in, so
  * a ciphertext cannot be moved to another row. Fingerprints are a keyed HMAC per merchant, so they
  * identify a card within one merchant without revealing it.
+ *
+ * <p>A card stored and then sent to a processor in one transaction (a payment made with a new card)
+ * is revealed from the number the transaction already holds rather than read back and decrypted;
+ * the number is forgotten when the transaction ends.
  */
 @Service
 public class CardVault {
@@ -24,6 +31,8 @@ public class CardVault {
     private final VaultKeys keys;
     private final Ids ids;
     private final Clock clock;
+    /** Key of the numbers the current transaction stored, by vault id. */
+    private final Object storedKey = new Object();
 
     CardVault(JdbcClient jdbc, SecretBox box, VaultKeys keys, Ids ids, Clock clock) {
         this.jdbc = jdbc;
@@ -40,11 +49,23 @@ public class CardVault {
         jdbc.sql("insert into vault_cards (id, merchant_id, key_id, nonce, ciphertext, created) values (?, ?, ?, ?, ?, ?)")
                 .params(vaultId, merchantId, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), clock.instant().getEpochSecond())
                 .update();
+        Map<String, Stored> stored = Transactions.scoped(storedKey, HashMap::new);
+        if (stored != null) {
+            stored.put(vaultId, new Stored(merchantId, cardNumber));
+        }
         return vaultId;
+    }
+
+    private record Stored(String merchantId, Secret number) {
     }
 
     /** Decrypts a stored card number, for sending to a processor. */
     public Secret reveal(String merchantId, String vaultId) {
+        Map<String, Stored> stored = Transactions.find(storedKey);
+        Stored fresh = stored == null ? null : stored.get(vaultId);
+        if (fresh != null && fresh.merchantId().equals(merchantId)) {
+            return fresh.number();
+        }
         SecretBox.Sealed sealed = jdbc.sql("select key_id, nonce, ciphertext from vault_cards where id = ? and merchant_id = ?")
                 .params(vaultId, merchantId)
                 .query((rs, n) -> new SecretBox.Sealed(rs.getString(1), rs.getString(2), rs.getString(3)))

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,16 +20,23 @@ class DeliveryRepository {
             + "next_attempt_ms, last_attempt_ms, last_response_status, created_ms, completed_ms";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    void insert(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType, long nowMs) {
-        jdbc.sql("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, attempts, "
-                        + "next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")
-                .params(id, merchantId, livemode, endpointId, eventId, eventType, nowMs, nowMs)
-                .update();
+    /** A delivery to queue: one event for one endpoint. */
+    record NewDelivery(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType) {
+    }
+
+    /** Queues deliveries due at once, in one batch. */
+    void insertAll(List<NewDelivery> queued, long nowMs) {
+        batch.batchUpdate("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, "
+                        + "attempts, next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                queued.stream().map(d -> new Object[] {d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(),
+                        d.eventType(), nowMs, nowMs}).toList());
     }
 
     /**

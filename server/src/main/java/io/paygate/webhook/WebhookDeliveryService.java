@@ -84,10 +84,13 @@ public class WebhookDeliveryService {
         }
         List<Delivery> out = new ArrayList<>();
         long now = clock.millis();
-        for (WebhookEndpoint endpoint : targets) {
-            String id = ids.next("whd");
-            deliveries.insert(id, ctx.merchantId(), ctx.livemode(), endpoint.id(), event.id(), event.type(), now);
-            out.add(deliveries.find(id).orElseThrow());
+        List<DeliveryRepository.NewDelivery> queued = targets.stream().map(endpoint -> new DeliveryRepository.NewDelivery(
+                ids.next("whd"), ctx.merchantId(), ctx.livemode(), endpoint.id(), event.id(), event.type())).toList();
+        if (!queued.isEmpty()) {
+            deliveries.insertAll(queued, now);
+        }
+        for (DeliveryRepository.NewDelivery d : queued) {
+            out.add(deliveries.find(d.id()).orElseThrow());
         }
         return out;
     }

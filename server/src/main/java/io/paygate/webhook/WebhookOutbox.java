@@ -1,10 +1,11 @@
 package io.paygate.webhook;
 
 import io.paygate.event.Event;
-import io.paygate.event.EventRecorded;
+import io.paygate.event.EventsRecorded;
 import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * is written in the same transaction. The dispatcher sends what committed, and nothing else; this
  * node's dispatcher is woken as soon as the transaction commits instead of at its next poll. A
  * transaction that records several events (a payment's outcome records two or three) reads the
- * merchant's endpoints once.
+ * merchant's endpoints once and writes its deliveries in one batch.
  */
 @Component
 class WebhookOutbox {
@@ -37,18 +38,19 @@ class WebhookOutbox {
     }
 
     @EventListener
-    void onEventRecorded(EventRecorded recorded) {
-        Event event = recorded.event();
+    void onEventsRecorded(EventsRecorded recorded) {
         long now = clock.millis();
-        boolean queued = false;
-        for (WebhookEndpoint endpoint : enabledFor(event.merchantId(), event.livemode())) {
-            if (endpoint.wants(event.type())) {
-                deliveries.insert(ids.next("whd"), event.merchantId(), event.livemode(), endpoint.id(), event.id(),
-                        event.type(), now);
-                queued = true;
+        List<DeliveryRepository.NewDelivery> queued = new ArrayList<>();
+        for (Event event : recorded.events()) {
+            for (WebhookEndpoint endpoint : enabledFor(event.merchantId(), event.livemode())) {
+                if (endpoint.wants(event.type())) {
+                    queued.add(new DeliveryRepository.NewDelivery(ids.next("whd"), event.merchantId(), event.livemode(),
+                            endpoint.id(), event.id(), event.type()));
+                }
             }
         }
-        if (queued) {
+        if (!queued.isEmpty()) {
+            deliveries.insertAll(queued, now);
             dispatcher.wakeAfterCommit();
         }
     }

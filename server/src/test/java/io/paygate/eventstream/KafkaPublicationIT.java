@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.event.Event;
 import io.paygate.event.EventLog;
-import io.paygate.event.EventRecorded;
+import io.paygate.event.EventsRecorded;
 import io.paygate.platform.web.CallContext;
 import io.paygate.support.HttpApi;
 import io.paygate.support.PaygateIT;
@@ -137,17 +137,19 @@ class KafkaPublicationIT extends PaygateIT {
     void nothingRolledBackIsPublished() {
         TestMerchant merchant = newMerchant();
         String objectId = "cus_rolledback" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String kept = tx.execute(status -> eventLog.record(CallContext.system(merchant.id(), false), "customer.created",
+                Map.of("id", objectId + "kept", "object", "customer"), null).id());
+        assertThat(publicationRows(kept)).as("written by the recording transaction when it commits").isEqualTo(1);
         String rolledBack = tx.execute(status -> {
             Event event = eventLog.record(CallContext.system(merchant.id(), false), "customer.created",
                     Map.of("id", objectId, "object", "customer"), null);
-            assertThat(publicationRows(event.id())).as("written in the recording transaction").isEqualTo(1);
             status.setRollbackOnly();
             return event.id();
         });
         assertThat(publicationRows(rolledBack)).isZero();
         Event outside = new Event("evt_outside" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), merchant.id(),
                 false, "customer.created", objectId, "2026-07-29.dahlia", Map.of(), null, null, 0);
-        assertThatThrownBy(() -> outbox.on(new EventRecorded(outside))).as("the outbox only writes inside the recording transaction")
+        assertThatThrownBy(() -> outbox.on(new EventsRecorded(java.util.List.of(outside)))).as("the outbox only writes inside the recording transaction")
                 .isInstanceOf(IllegalTransactionStateException.class);
 
         // A change committed after the rollback: once it is on the topic, the publisher has been past.

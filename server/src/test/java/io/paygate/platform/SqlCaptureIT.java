@@ -32,7 +32,7 @@ class SqlCaptureIT extends PaygateIT {
         boolean intentInserted = false;
         for (JsonNode entry : capture.json().path("entries")) {
             kinds.add(entry.path("kind").asString());
-            if (entry.path("kind").asString().equals("statement")) {
+            if (entry.path("kind").asString().equals("statement") || entry.path("kind").asString().equals("batch")) {
                 String sql = entry.path("sql").asString().toLowerCase();
                 statements.add(sql);
                 intentInserted |= sql.startsWith("insert into payment_intents")
@@ -41,6 +41,8 @@ class SqlCaptureIT extends PaygateIT {
         }
         assertThat(intentInserted).as("the intent's insert, with its id as a parameter").isTrue();
         assertThat(kinds).contains("begin", "commit");
+        // A journal entry's postings are written as one batch, and recorded as its rows.
+        assertThat(kinds).contains("batch");
         // The in-process simulator's own bookkeeping, done while the checkout waited for it, is attributed to the checkout.
         assertThat(statements).anyMatch(sql -> sql.contains("sim_"));
         assertThat(statements).anyMatch(sql -> sql.contains("ledger_"));

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,19 +76,20 @@ class PaymentIntentController {
         ConfirmRequest confirmRequest = confirm ? validation.forConfirm(ctx, null, body.paymentMethodData(), body.returnUrl(),
                 null, null, null, null, Set.of()) : null;
         return idempotency.execute(ctx, "POST", "/v1/payment_intents", params, () -> {
-            PaymentIntent intent = tx.execute(status -> {
-                String pm = body.paymentMethod();
-                if (pm != null) {
-                    pm = paymentMethods.forPayment(ctx, pm).id();
+            Supplier<PaymentConfirmation.Created> create = () -> {
+                PaymentMethod pm = null;
+                if (body.paymentMethod() != null) {
+                    pm = paymentMethods.forPayment(ctx, body.paymentMethod());
                 } else if (body.paymentMethodData() != null && !confirm) {
-                    pm = paymentMethods.create(ctx, validation.paymentMethodData(body.paymentMethodData())).id();
+                    pm = paymentMethods.create(ctx, validation.paymentMethodData(body.paymentMethodData()));
                 }
-                return intents.create(ctx, withPaymentMethod(request, pm));
-            });
+                return new PaymentConfirmation.Created(intents.create(ctx, withPaymentMethod(request, pm == null ? null : pm.id())), pm);
+            };
             if (confirm) {
-                intent = confirmation.confirm(ctx, intent.id(), confirmRequest);
+                return render(ctx, confirmation.createAndConfirm(ctx, create, confirmRequest), body.expand());
             }
-            return render(ctx, intent, body.expand());
+            PaymentIntent created = tx.execute(status -> create.get().intent());
+            return render(ctx, created, body.expand());
         });
     }
 
@@ -197,6 +199,12 @@ class PaymentIntentController {
 
     private Map<String, Object> render(CallContext ctx, PaymentIntent intent, List<String> expand) {
         return expand(ctx, intents.render(intent), expand);
+    }
+
+    /** A confirmed intent, with the attempts its outcome's transaction already read when it did. */
+    private Map<String, Object> render(CallContext ctx, PaymentConfirmation.Confirmed confirmed, List<String> expand) {
+        return confirmed.attempts() == null ? render(ctx, confirmed.intent(), expand)
+                : expand(ctx, PaymentViews.intent(confirmed.intent(), confirmed.attempts()), expand);
     }
 
     private Map<String, Object> expand(CallContext ctx, Map<String, Object> out, List<String> expand) {

@@ -41,6 +41,12 @@ public final class Transactions {
         return created;
     }
 
+    /** The current transaction's object under {@code key} if one was created; null otherwise. */
+    @SuppressWarnings("unchecked")
+    public static <T> T find(Object key) {
+        return active() ? (T) TransactionSynchronizationManager.getResource(key) : null;
+    }
+
     /** Runs {@code action} once the current transaction has committed (never if it rolls back); at once outside one. */
     public static void afterCommit(Runnable action) {
         if (!active()) {

@@ -28,7 +28,10 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
     public static final String REQUEST_HEADER = "Paygate-Capture-Sql";
     private static final int KEEP = 200;
 
-    /** One recorded step: a statement with its parameters, or a commit or rollback of a connection. */
+    /**
+     * One recorded step: a statement with its parameters ({@code statement}, or {@code batch} for one
+     * row of a batch), or the start, commit or rollback of a transaction on a connection.
+     */
     public record Entry(String kind, String connection, String sql, List<Object> params) {
     }
 
@@ -67,9 +70,11 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
         if (key == null) {
             return;
         }
+        // A batch's rows are recorded one entry each, of kind "batch", so that a replay can send them as one batch too.
+        String kind = execInfo.isBatch() ? "batch" : "statement";
         for (QueryInfo query : queries) {
             if (query.getParametersList().isEmpty()) {
-                add(key, new Entry("statement", execInfo.getConnectionId(), query.getQuery(), List.of()));
+                add(key, new Entry(kind, execInfo.getConnectionId(), query.getQuery(), List.of()));
             }
             for (List<ParameterSetOperation> parameters : query.getParametersList()) {
                 List<ParameterSetOperation> ordered = new ArrayList<>(parameters);
@@ -78,7 +83,7 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
                 for (ParameterSetOperation p : ordered) {
                     values.add(ParameterSetOperation.isSetNullParameterOperation(p) ? null : p.getArgs()[1]);
                 }
-                add(key, new Entry("statement", execInfo.getConnectionId(), query.getQuery(), values));
+                add(key, new Entry(kind, execInfo.getConnectionId(), query.getQuery(), values));
             }
         }
     }

@@ -1,0 +1,13 @@
+package io.paygate.event;
+
+import java.util.List;
+
+/**
+ * Published inside the transaction that recorded {@code events}, just before it commits, so that
+ * outbox writers (webhook deliveries, Kafka publications) add their rows in that same transaction:
+ * an event is delivered if and only if the change that caused it committed. One notice carries all
+ * the events of the transaction, in the order they were recorded, so each outbox writes its rows
+ * in one batch.
+ */
+public record EventsRecorded(List<Event> events) {
+}
