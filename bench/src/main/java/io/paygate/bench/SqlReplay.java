@@ -1,6 +1,5 @@
 package io.paygate.bench;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,9 +43,10 @@ public final class SqlReplay {
 
     private final List<Step> steps;
     private final Set<String> createdIds;
-    private final SecureRandom random = new SecureRandom();
 
     private final long capturedAtMs;
+    /** Each distinct captured text parameter, parsed once. */
+    private final Map<String, Template> templates;
     /** Slices no replay in flight holds. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Integer> freeSlices = new java.util.concurrent.ConcurrentLinkedQueue<>(
             java.util.stream.IntStream.range(0, LEDGER_SLICES).boxed().toList());
@@ -60,6 +60,14 @@ public final class SqlReplay {
         this.steps = List.copyOf(steps);
         this.createdIds = createdIds(steps);
         this.capturedAtMs = capturedAtMs;
+        this.templates = new HashMap<>();
+        for (Step step : this.steps) {
+            for (Object value : step.params()) {
+                if (value instanceof String text) {
+                    templates.computeIfAbsent(text, t -> Template.parse(t, createdIds));
+                }
+            }
+        }
     }
 
     public static SqlReplay fromCapture(JsonNode capture) {
@@ -208,7 +216,7 @@ public final class SqlReplay {
             } else if (value == null) {
                 statement.setNull(i + 1, Types.NULL);
             } else if (value instanceof String text) {
-                statement.setString(i + 1, rename(text, renamed));
+                statement.setString(i + 1, templates.get(text).render(renamed, this));
             } else if (value instanceof Long number) {
                 statement.setLong(i + 1, shiftTime(number, System.currentTimeMillis()));
             } else {
@@ -243,24 +251,64 @@ public final class SqlReplay {
 
     /** Replaces created ids and UUIDs (idempotency keys) inside a text with this replay's fresh ones. */
     String rename(String text, Map<String, String> renamed) {
-        Matcher ids = ID.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (ids.find()) {
-            String id = ids.group();
-            String replacement = createdIds.contains(id) ? renamed.computeIfAbsent(id, k -> freshId(ids.group(1))) : id;
-            ids.appendReplacement(out, replacement);
-        }
-        ids.appendTail(out);
-        Matcher uuids = UUID_TEXT.matcher(out.toString());
-        StringBuilder result = new StringBuilder();
-        while (uuids.find()) {
-            uuids.appendReplacement(result, renamed.computeIfAbsent(uuids.group(), k -> UUID.randomUUID().toString()));
-        }
-        uuids.appendTail(result);
-        return result.toString();
+        return Template.parse(text, createdIds).render(renamed, this);
     }
 
-    private String freshId(String prefix) {
+    /**
+     * A captured text with the spans each replay replaces (created ids, and UUIDs), found once when
+     * the capture is loaded: a replay then only splices its fresh values in, so the load tool's own
+     * CPU per replay stays small next to the database's.
+     */
+    record Template(String text, int[] starts, int[] ends, String[] prefixes) {
+
+        /** {@code prefixes[i]} is the id prefix of span {@code i}, or null for a UUID. */
+        static Template parse(String text, Set<String> createdIds) {
+            java.util.TreeMap<Integer, int[]> spans = new java.util.TreeMap<>();
+            java.util.Map<Integer, String> prefixOf = new HashMap<>();
+            Matcher ids = ID.matcher(text);
+            while (ids.find()) {
+                if (createdIds.contains(ids.group())) {
+                    spans.put(ids.start(), new int[] {ids.start(), ids.end()});
+                    prefixOf.put(ids.start(), ids.group(1));
+                }
+            }
+            Matcher uuids = UUID_TEXT.matcher(text);
+            while (uuids.find()) {
+                spans.putIfAbsent(uuids.start(), new int[] {uuids.start(), uuids.end()});
+            }
+            int n = spans.size();
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            String[] prefixes = new String[n];
+            int i = 0;
+            for (int[] span : spans.values()) {
+                starts[i] = span[0];
+                ends[i] = span[1];
+                prefixes[i] = prefixOf.get(span[0]);
+                i++;
+            }
+            return new Template(text, starts, ends, prefixes);
+        }
+
+        String render(Map<String, String> renamed, SqlReplay replay) {
+            if (starts.length == 0) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length() + 8);
+            int at = 0;
+            for (int i = 0; i < starts.length; i++) {
+                out.append(text, at, starts[i]);
+                String original = text.substring(starts[i], ends[i]);
+                String prefix = prefixes[i];
+                out.append(renamed.computeIfAbsent(original,
+                        k -> prefix == null ? UUID.randomUUID().toString() : replay.freshId(prefix)));
+                at = ends[i];
+            }
+            return out.append(text, at, text.length()).toString();
+        }
+    }
+
+    String freshId(String prefix) {
         char[] out = new char[24];
         long millis = System.currentTimeMillis();
         for (int i = 8; i >= 0; i--) {
@@ -268,7 +316,7 @@ public final class SqlReplay {
             millis /= 36;
         }
         for (int i = 9; i < 24; i++) {
-            out[i] = BASE36[random.nextInt(36)];
+            out[i] = BASE36[java.util.concurrent.ThreadLocalRandom.current().nextInt(36)];
         }
         return prefix + "_" + new String(out);
     }

@@ -144,17 +144,33 @@ class ChargeRepository {
     }
 
     private Charge map(ResultSet rs, int row) throws SQLException {
-        return new Charge(rs.getString("id"), rs.getString("merchant_id"), rs.getBoolean("livemode"),
-                rs.getString("payment_intent_id"), rs.getInt("attempt_number"), rs.getString("customer_id"),
-                rs.getString("payment_method_id"), rs.getLong("amount"), rs.getLong("amount_captured"),
-                rs.getLong("amount_refunded"), rs.getString("currency"), rs.getBoolean("capture"), rs.getString("status"),
-                ProcessorState.valueOf(rs.getString("processor_state")), rs.getString("failure_code"),
-                rs.getString("failure_message"), rs.getString("decline_code"),
-                json.readMap(rs.getString("payment_method_details")), rs.getString("connector"),
-                rs.getString("connector_account_id"), rs.getString("processor_reference"), rs.getString("redirect_url"),
-                rs.getString("description"), json.readStringMap(rs.getString("metadata")), rs.getLong("created"),
-                rs.getLong("updated_ms"), rs.getObject("next_check_ms", Long.class), rs.getInt("check_count"),
-                new Charge.Accounting(rs.getLong("fee"), rs.getLong("fee_refunded"), rs.getLong("amount_refund_pending"),
-                        rs.getLong("amount_disputed"), rs.getString("balance_transaction_id")));
+        return map(rs, "");
+    }
+
+    /**
+     * The charge columns for a join with the charges table as {@code c}, each named {@code c_<column>}
+     * (read back with {@link #mapJoined}).
+     */
+    static final String JOINED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
+            .map(c -> "c." + c + " as c_" + c).collect(java.util.stream.Collectors.joining(", "));
+
+    /** The charge of a joined row ({@link #JOINED_COLUMNS}); null where an outer join found none. */
+    Charge mapJoined(ResultSet rs) throws SQLException {
+        return rs.getString("c_id") == null ? null : map(rs, "c_");
+    }
+
+    private Charge map(ResultSet rs, String p) throws SQLException {
+        return new Charge(rs.getString(p + "id"), rs.getString(p + "merchant_id"), rs.getBoolean(p + "livemode"),
+                rs.getString(p + "payment_intent_id"), rs.getInt(p + "attempt_number"), rs.getString(p + "customer_id"),
+                rs.getString(p + "payment_method_id"), rs.getLong(p + "amount"), rs.getLong(p + "amount_captured"),
+                rs.getLong(p + "amount_refunded"), rs.getString(p + "currency"), rs.getBoolean(p + "capture"), rs.getString(p + "status"),
+                ProcessorState.valueOf(rs.getString(p + "processor_state")), rs.getString(p + "failure_code"),
+                rs.getString(p + "failure_message"), rs.getString(p + "decline_code"),
+                json.readMap(rs.getString(p + "payment_method_details")), rs.getString(p + "connector"),
+                rs.getString(p + "connector_account_id"), rs.getString(p + "processor_reference"), rs.getString(p + "redirect_url"),
+                rs.getString(p + "description"), json.readStringMap(rs.getString(p + "metadata")), rs.getLong(p + "created"),
+                rs.getLong(p + "updated_ms"), rs.getObject(p + "next_check_ms", Long.class), rs.getInt(p + "check_count"),
+                new Charge.Accounting(rs.getLong(p + "fee"), rs.getLong(p + "fee_refunded"), rs.getLong(p + "amount_refund_pending"),
+                        rs.getLong(p + "amount_disputed"), rs.getString(p + "balance_transaction_id")));
     }
 }

@@ -8,6 +8,7 @@ import io.paygate.platform.pagination.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,36 @@ class PaymentIntentRepository {
     Optional<PaymentIntent> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
         return jdbc.sql("select " + COLUMNS + " from payment_intents where id = ?" + (forUpdate ? " for update" : ""))
                 .param(id).query(this::map).optional().filter(p -> p.merchantId().equals(merchantId) && p.livemode() == livemode);
+    }
+
+    /**
+     * The merchant's intent with its charges in attempt order, in one query (the intent's columns
+     * repeat on each charge's row). Owner checked on the row, as in {@link #find}.
+     */
+    Optional<PaymentIntentService.WithAttempts> findWithAttempts(String merchantId, boolean livemode, String id,
+                                                                 ChargeRepository charges) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "pi." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + columns + ", " + ChargeRepository.JOINED_COLUMNS
+                        + " from payment_intents pi left join charges c on c.payment_intent_id = pi.id"
+                        + " where pi.id = ? order by c.attempt_number")
+                .param(id)
+                .query(rs -> {
+                    PaymentIntent intent = null;
+                    List<Charge> attempts = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        if (intent == null) {
+                            intent = map(rs, 0);
+                        }
+                        Charge charge = charges.mapJoined(rs);
+                        if (charge != null) {
+                            attempts.add(charge);
+                        }
+                    }
+                    return intent == null ? List.<PaymentIntentService.WithAttempts>of()
+                            : List.of(new PaymentIntentService.WithAttempts(intent, List.copyOf(attempts)));
+                });
+        return found.stream().findFirst().filter(w -> w.intent().merchantId().equals(merchantId) && w.intent().livemode() == livemode);
     }
 
     Optional<PaymentIntent> findById(String id, boolean forUpdate) {

@@ -133,6 +133,19 @@ public class PaymentIntentService {
         return next;
     }
 
+    /** An intent with its charges, in attempt order. */
+    public record WithAttempts(PaymentIntent intent, List<Charge> attempts) {
+        public Map<String, Object> render() {
+            return PaymentViews.intent(intent, attempts);
+        }
+    }
+
+    /** The intent with its charges, read together: what a retrieve renders. */
+    public WithAttempts getWithAttempts(CallContext ctx, String id) {
+        return intents.findWithAttempts(ctx.merchantId(), ctx.livemode(), id, charges)
+                .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));
+    }
+
     public PaymentIntent get(CallContext ctx, String id) {
         return intents.find(ctx.merchantId(), ctx.livemode(), id, false)
                 .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));

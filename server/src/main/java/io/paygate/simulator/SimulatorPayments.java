@@ -84,9 +84,10 @@ public class SimulatorPayments {
         }
         Pause.forMillis(fate.delayMs());
         // Loses to a void or to the resolver if either moved the row first; the answer is then theirs.
-        payments.compareAndSet(fresh.afterReceipt(clock.millis(), request.simulation().asyncDelayMs()), SimStatus.RECEIVED);
+        SimPayment received = fresh.afterReceipt(clock.millis(), request.simulation().asyncDelayMs());
+        boolean ours = payments.compareAndSet(received, SimStatus.RECEIVED);
         hangIfCharged(request.simulation(), fate);
-        return new Result.Answered(current(fresh.id()));
+        return new Result.Answered(ours && fate.kind() == Simulation.Kind.NORMAL ? received : current(fresh.id()));
     }
 
     /**

@@ -99,9 +99,9 @@ class PaymentIntentController {
     ResponseEntity<String> retrieve(CallContext ctx, @PathVariable String id, RawParams params) {
         PaymentIntentRequests.Retrieve body = binder.bind(params.values(), PaymentIntentRequests.Retrieve.class);
         Expansion.check(body.expand(), EXPANDABLE, false);
-        PaymentIntent intent = intents.get(ctx, id);
-        checkClientSecret(ctx, intent, body.clientSecret());
-        return responses.ok(render(ctx, intent, body.expand()));
+        PaymentIntentService.WithAttempts found = intents.getWithAttempts(ctx, id);
+        checkClientSecret(ctx, found.intent(), body.clientSecret());
+        return responses.ok(expand(ctx, found.render(), body.expand()));
     }
 
     @PostMapping("/v1/payment_intents/{id}")
