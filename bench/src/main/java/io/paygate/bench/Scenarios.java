@@ -162,8 +162,21 @@ final class Scenarios {
         config.setMaximumPoolSize(20);
         config.setPoolName("bench-replay");
         try (HikariDataSource pool = new HikariDataSource(config)) {
+            // Each replay runs on a thread of its own, as each of the server's requests does: the pool
+            // hands a connection back to the thread that last returned it first, and a worker looping on
+            // one thread would keep retaking its own while others waited on the pool (for seconds).
             Series series = closed("baseline_database_ceiling", () -> {
-                replay.runOnce(pool);
+                java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        replay.runOnce(pool);
+                    } catch (Exception e) {
+                        failure.set(e);
+                    }
+                }).join();
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
                 return Outcome.OK;
             }, plan.concurrency());
             System.out.printf("database ceiling: %d statements, %d round trips, %d transactions per checkout%n",

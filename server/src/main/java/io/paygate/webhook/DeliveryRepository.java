@@ -66,23 +66,40 @@ class DeliveryRepository {
     }
 
     /** Records an attempt and the delivery's next state; false when the delivery is no longer being sent by us. */
-    boolean recordAttempt(String id, Delivery.Attempt attempt, String status, Long nextAttemptMs, long nowMs) {
-        int updated = jdbc.sql("""
+    /** An attempt to record with the state its delivery moves to. */
+    record AttemptRecord(String deliveryId, Delivery.Attempt attempt, String status, Long nextAttemptMs, long nowMs) {
+    }
+
+    /**
+     * Records attempts and moves their deliveries on, one batch for the deliveries and one for the
+     * attempts; a delivery no longer being sent (its lease expired and another attempt took it) is
+     * left as it is. Returns, per record, whether it was recorded.
+     */
+    boolean[] recordAttempts(List<AttemptRecord> records) {
+        int[] updated = batch.batchUpdate("""
                 update webhook_deliveries set status = ?, attempts = ?, next_attempt_ms = ?, lease_until_ms = null,
                     last_attempt_ms = ?, last_response_status = ?, completed_ms = ?
-                where id = ? and status = 'sending'""")
-                .params(status, attempt.attempt(), nextAttemptMs, attempt.startedMs(), attempt.responseStatus(),
-                        status.equals(Delivery.SUCCEEDED) || status.equals(Delivery.DEAD) ? nowMs : null, id)
-                .update();
-        if (updated == 1) {
-            jdbc.sql("""
-                    insert into webhook_attempts (delivery_id, attempt, node, started_ms, latency_ms, response_status,
-                        response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, attempt.attempt(), attempt.node(), attempt.startedMs(), attempt.latencyMs(),
-                            attempt.responseStatus(), attempt.responseBody(), attempt.error())
-                    .update();
+                where id = ? and status = 'sending'""", records.stream().map(r -> new Object[] {r.status(),
+                r.attempt().attempt(), r.nextAttemptMs(), r.attempt().startedMs(), r.attempt().responseStatus(),
+                r.status().equals(Delivery.SUCCEEDED) || r.status().equals(Delivery.DEAD) ? r.nowMs() : null,
+                r.deliveryId()}).toList());
+        boolean[] recorded = new boolean[records.size()];
+        List<Object[]> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            recorded[i] = updated[i] == 1;
+            if (recorded[i]) {
+                AttemptRecord r = records.get(i);
+                Delivery.Attempt a = r.attempt();
+                attempts.add(new Object[] {r.deliveryId(), a.attempt(), a.node(), a.startedMs(), a.latencyMs(),
+                        a.responseStatus(), a.responseBody(), a.error()});
+            }
         }
-        return updated == 1;
+        if (!attempts.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into webhook_attempts (delivery_id, attempt, node, started_ms, latency_ms, response_status,
+                        response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
+        }
+        return recorded;
     }
 
     /** Puts a delivery (typically a dead one) back in the queue for an attempt now. */

@@ -318,7 +318,15 @@ class WebhookDispatcher {
                 for (Finished next; batch.size() < settings.batchSize() && (next = finished.poll()) != null; ) {
                     batch.add(next);
                 }
-                tx.executeWithoutResult(s -> batch.forEach(this::record));
+                tx.executeWithoutResult(s -> {
+                    boolean[] recorded = deliveries.recordAttempts(batch.stream().map(f -> new DeliveryRepository.AttemptRecord(
+                            f.delivery().id(), f.attempt(), f.status(), f.nextAttemptMs(), f.now())).toList());
+                    for (int i = 0; i < recorded.length; i++) {
+                        if (recorded[i]) {
+                            afterRecorded(batch.get(i));
+                        }
+                    }
+                });
             } catch (RuntimeException e) {
                 log.error("Recording {} webhook attempts failed; their deliveries are sent again when their leases expire",
                         batch.size(), e);
@@ -328,10 +336,8 @@ class WebhookDispatcher {
         }
     }
 
-    private void record(Finished f) {
-        if (!deliveries.recordAttempt(f.delivery().id(), f.attempt(), f.status(), f.nextAttemptMs(), f.now())) {
-            return;
-        }
+    /** What a recorded attempt means for its endpoint: the failing-since mark, and disabling it after failing long enough. */
+    private void afterRecorded(Finished f) {
         if (f.endpointGone()) {
             return;
         }
