@@ -54,7 +54,7 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("run")) {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
-                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000]"
+                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--rate=<payments/s>]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
                     + " [--processor=external|in-process] [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.err.println("       java -jar bench/target/paygate-bench.jar " + io.paygate.bench.scale.ScaleMain.USAGE);
@@ -64,7 +64,8 @@ public final class BenchMain {
         Set<String> wanted = Set.of(options.string("scenarios", "checkout,read,webhooks,in-flight,startup").split(","));
         Scenarios.Plan plan = new Scenarios.Plan(options.duration("warmup", Duration.ofSeconds(10)),
                 options.duration("window", Duration.ofSeconds(20)), options.integer("repetitions", 3),
-                options.integer("concurrency", 32), options.duration("server-warmup", Duration.ofSeconds(180)));
+                options.integer("concurrency", 32), options.duration("server-warmup", Duration.ofSeconds(180)),
+                options.number("rate", 0));
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);

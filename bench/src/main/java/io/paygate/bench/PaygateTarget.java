@@ -101,7 +101,8 @@ public final class PaygateTarget {
 
     /** Milliseconds the server's JIT compilers have spent so far (its Prometheus metrics), or -1 if not reported. */
     public double jitMillis() {
-        return PrometheusText.sum(get("/metrics?includedNames=jvm_compilation_time_ms_total", adminToken).body(),
+        // The filter names the metric family; a counter's series carries the _total suffix.
+        return PrometheusText.sum(get("/metrics?includedNames=jvm_compilation_time_ms", adminToken).body(),
                 "jvm_compilation_time_ms_total", "");
     }
 

@@ -21,7 +21,15 @@ final class Scenarios {
      * How long and how often: warm-up before each series, measured window and repetitions, closed-loop
      * concurrency, and the longest the server's first warm-up may take (see {@link #warmServer()}).
      */
-    record Plan(Duration warmUp, Duration window, int repetitions, int concurrency, Duration serverWarmUp) {
+    record Plan(Duration warmUp, Duration window, int repetitions, int concurrency, Duration serverWarmUp, double rate) {
+    }
+
+    /**
+     * The open-loop rate of the half-rate, webhook and in-flight series: half the measured maximum,
+     * or the plan's fixed rate ({@code --rate}) to compare builds or machines at the same load.
+     */
+    private double loadRate(Series max) {
+        return plan.rate() > 0 ? plan.rate() : Math.max(1, max.median(Window::throughput) / 2);
     }
 
     private final PaygateTarget paygate;
@@ -78,11 +86,17 @@ final class Scenarios {
             double before = paygate.jitMillis();
             long sliceStart = System.nanoTime();
             Window slice = load.closedLoop(this::checkout, plan.concurrency(), Duration.ofSeconds(5));
-            double compiled = paygate.jitMillis() - before;
-            share = compiled / ((System.nanoTime() - sliceStart) / 1e6);
+            double after = paygate.jitMillis();
             slices++;
+            if (before < 0 || after < 0) {
+                // Without the server's compilation time the warm-up runs to its limit.
+                share = -1;
+                System.out.printf("server warm-up: %.0f checkouts/s, JIT time not reported%n", slice.throughput());
+                continue;
+            }
+            share = (after - before) / ((System.nanoTime() - sliceStart) / 1e6);
             System.out.printf("server warm-up: %.0f checkouts/s, JIT %.0f%% of the slice%n", slice.throughput(), share * 100);
-            if (before >= 0 && share < 0.05) {
+            if (share < 0.05) {
                 break;
             }
         }
@@ -99,7 +113,7 @@ final class Scenarios {
         paygate.simulatorLatency(merchant, 0);
         Series max = closed("checkout_max_0ms", this::checkout, plan.concurrency());
         Series http = closed("baseline_http_ceiling", this::health, plan.concurrency());
-        double halfRate = Math.max(1, max.median(Window::throughput) / 2);
+        double halfRate = loadRate(max);
         paygate.simulatorLatency(merchant, 200);
         Series half200 = open("checkout_half_rate_200ms", this::checkout, halfRate);
         paygate.simulatorLatency(merchant, 0);
@@ -118,6 +132,7 @@ final class Scenarios {
         out.put("ratio_to_database_ceiling", max.median(Window::throughput) / db.median(Window::throughput));
         out.put("ratio_to_http_ceiling", max.median(Window::throughput) / http.median(Window::throughput));
         out.put("half_rate_per_s", halfRate);
+        out.put("load", plan.rate() > 0 ? "a fixed " + Report.format(plan.rate()) + "/s" : "half max rate");
         // The gateway's overhead: each payment's latency minus the time the server reports (its
         // Server-Timing header) it waited on the processor, which includes the processor's own work.
         out.put("overhead_p50_ms_at_200ms", half200.median(w -> w.overheadPercentileMs(50)));
@@ -208,7 +223,7 @@ final class Scenarios {
 
     /** Scenario 3: webhook deliveries to a local receiver while checkouts run at half the maximum rate. */
     Map<String, Object> webhookScenario(Map<String, Series> all) {
-        double halfRate = Math.max(1, all.get("checkout_max_0ms").median(Window::throughput) / 2);
+        double halfRate = loadRate(all.get("checkout_max_0ms"));
         try (WebhookSink sink = new WebhookSink()) {
             String endpoint = paygate.webhookEndpoint(merchant, sink.url(), "*");
             long before = sink.received();
@@ -244,7 +259,7 @@ final class Scenarios {
      * waiting on the processor at once without exhausting connections or threads.
      */
     Map<String, Object> inFlightScenario(Map<String, Series> all, int inFlight) {
-        double halfRate = Math.max(1, all.get("checkout_max_0ms").median(Window::throughput) / 2);
+        double halfRate = loadRate(all.get("checkout_max_0ms"));
         long latencyMs = Math.max(200, Math.round(inFlight / halfRate * 1000));
         paygate.simulatorLatency(merchant, latencyMs);
         double rate = inFlight * 1000.0 / latencyMs;

@@ -156,6 +156,11 @@ public class EventLog {
             where.and("object_id = ?", objectId);
         }
         CreatedRange.apply(where, "id", "evt", created);
+        if (types != null && !types.isEmpty()) {
+            // The ids from events_by_type alone: for a common type PostgreSQL otherwise walks the
+            // primary key, and reads every newer event of other types before it has a page.
+            return Lister.pageByIds(jdbc, COLUMNS, "events", where, page, this::map);
+        }
         return Lister.page(jdbc, "select " + COLUMNS + " from events", "id", where, page, this::map);
     }
 

@@ -62,6 +62,42 @@ class EventsIT extends PaygateIT {
         assertThat(events(merchant, "created[gte]", String.valueOf(created))).isNotEmpty();
     }
 
+    @Test
+    void pagesOfOneTypeWalkForwardAndBackInOrder() {
+        TestMerchant merchant = newMerchant();
+        for (int i = 0; i < 5; i++) {
+            String customer = api.post("/v1/customers", merchant.secretKey(), "email", "p" + i + "@shop.test").text("id");
+            // Events of other types between them, as a busy account has.
+            api.post("/v1/customers/" + customer, merchant.secretKey(), "metadata[i]", String.valueOf(i));
+        }
+        List<String> all = events(merchant, "type", "customer.created").stream().map(e -> e.path("id").asString()).toList();
+        assertThat(all).hasSize(5);
+        assertThat(all).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        HttpApi.Response first = api.get("/v1/events", merchant.secretKey(), "type", "customer.created", "limit", "2");
+        assertThat(ids(first)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(first.json().path("has_more").asBoolean()).isTrue();
+        HttpApi.Response second = api.get("/v1/events", merchant.secretKey(), "type", "customer.created", "limit", "2",
+                "starting_after", all.get(1));
+        assertThat(ids(second)).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(second.json().path("has_more").asBoolean()).isTrue();
+        HttpApi.Response last = api.get("/v1/events", merchant.secretKey(), "type", "customer.created", "limit", "2",
+                "starting_after", all.get(3));
+        assertThat(ids(last)).containsExactly(all.get(4));
+        assertThat(last.json().path("has_more").asBoolean()).isFalse();
+        HttpApi.Response back = api.get("/v1/events", merchant.secretKey(), "type", "customer.created", "limit", "2",
+                "ending_before", all.get(4));
+        assertThat(ids(back)).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(back.json().path("has_more").asBoolean()).isTrue();
+    }
+
+    private static List<String> ids(HttpApi.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        response.json().path("data").forEach(e -> out.add(e.path("id").asString()));
+        return out;
+    }
+
     private List<String> typesFor(TestMerchant merchant, String objectId) {
         List<String> out = new ArrayList<>();
         for (JsonNode e : events(merchant, "type", "payment_intent.*")) {

@@ -50,6 +50,22 @@ class SearchAndIdsTest {
     }
 
     @Test
+    void randomCharactersAreEquallyLikely() {
+        Ids ids = new Ids(Clock.systemUTC());
+        int[] counts = new int[36];
+        // 24,000 tokens of 15 characters: 10,000 of each character expected, standard deviation about 98.
+        // A byte taken modulo 36 without rejection would give '0'..'3' about 11,250 each.
+        for (int i = 0; i < 24_000; i++) {
+            for (char c : ids.token(15).toCharArray()) {
+                counts[Character.digit(c, 36)]++;
+            }
+        }
+        for (int count : counts) {
+            assertThat(count).isBetween(9_400, 10_600);
+        }
+    }
+
+    @Test
     void databaseUrlsInBothForms() {
         assertThat(DatabaseUrl.parse("postgresql://pay:s%40cret@db.internal:6543/paygate?sslmode=require"))
                 .isEqualTo(new DatabaseUrl.Parsed("jdbc:postgresql://db.internal:6543/paygate?sslmode=require", "pay", "s@cret"));

@@ -60,10 +60,23 @@ public class Ids {
         return new String(out);
     }
 
+    /**
+     * One draw from the secure generator per id: each call into it takes its lock and mixes a digest,
+     * and a checkout makes dozens of ids. A byte maps to a character only below 252 (7 × 36), so
+     * every character is equally likely.
+     */
     private String randomPart(int length) {
         char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        byte[] bytes = new byte[length + 4];
+        int filled = 0;
+        while (filled < length) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int value = bytes[i] & 0xff;
+                if (value < 252) {
+                    out[filled++] = ALPHABET[value % ALPHABET.length];
+                }
+            }
         }
         return new String(out);
     }

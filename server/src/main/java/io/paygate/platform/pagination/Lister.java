@@ -22,6 +22,36 @@ public final class Lister {
      */
     public static <T> Page<T> page(JdbcClient jdbc, String select, String idColumn, Where where, PageRequest page,
                                    RowMapper<T> mapper) {
+        Bounds bounds = bounds(where, idColumn, page);
+        String sql = select + bounds.where().sql() + " order by " + idColumn + bounds.order() + " limit ?";
+        return run(jdbc, sql, bounds, page, mapper);
+    }
+
+    /**
+     * As {@link #page} on one table, but the page's ids are found first and its rows read after, in
+     * one statement. For a filter held whole by an index that ends in {@code id}, such as events by
+     * merchant, mode and type: the database then finds the ids in that index alone, instead of
+     * walking the primary key and reading rows only to discard those the filter rejects, which is
+     * what it chooses when it expects the filter to match often and the newest rows do not match.
+     *
+     * @param columns the select list, read from {@code table}
+     */
+    public static <T> Page<T> pageByIds(JdbcClient jdbc, String columns, String table, Where where, PageRequest page,
+                                        RowMapper<T> mapper) {
+        Bounds bounds = bounds(where, "id", page);
+        String sql = "select " + columns + " from " + table + " where id in (select id from " + table + bounds.where().sql()
+                + " order by id" + bounds.order() + " limit ?) order by id" + bounds.order();
+        return run(jdbc, sql, bounds, page, mapper);
+    }
+
+    private record Bounds(Where where, boolean backwards) {
+
+        String order() {
+            return backwards ? " asc" : " desc";
+        }
+    }
+
+    private static Bounds bounds(Where where, String idColumn, PageRequest page) {
         Where bounded = where.copy();
         boolean backwards = page.endingBefore() != null;
         if (page.startingAfter() != null) {
@@ -29,15 +59,18 @@ public final class Lister {
         } else if (backwards) {
             bounded.and(idColumn + " > ?", page.endingBefore());
         }
-        String sql = select + bounded.sql() + " order by " + idColumn + (backwards ? " asc" : " desc") + " limit ?";
-        List<Object> params = new ArrayList<>(bounded.params());
+        return new Bounds(bounded, backwards);
+    }
+
+    private static <T> Page<T> run(JdbcClient jdbc, String sql, Bounds bounds, PageRequest page, RowMapper<T> mapper) {
+        List<Object> params = new ArrayList<>(bounds.where().params());
         params.add(page.limit() + 1);
         List<T> rows = new ArrayList<>(jdbc.sql(sql).params(params).query(mapper).list());
         boolean hasMore = rows.size() > page.limit();
         if (hasMore) {
             rows.removeLast();
         }
-        if (backwards) {
+        if (bounds.backwards()) {
             Collections.reverse(rows);
         }
         return new Page<>(rows, hasMore);
