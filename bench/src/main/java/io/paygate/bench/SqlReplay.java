@@ -259,50 +259,38 @@ public final class SqlReplay {
      * the capture is loaded: a replay then only splices its fresh values in, so the load tool's own
      * CPU per replay stays small next to the database's.
      */
-    record Template(String text, int[] starts, int[] ends, String[] prefixes) {
+    record Template(String text, List<Span> spans) {
 
-        /** {@code prefixes[i]} is the id prefix of span {@code i}, or null for a UUID. */
+        /** A span to replace: a created id with its prefix, or a UUID ({@code prefix} null). */
+        record Span(int start, int end, String prefix) {
+        }
+
         static Template parse(String text, Set<String> createdIds) {
-            java.util.TreeMap<Integer, int[]> spans = new java.util.TreeMap<>();
-            java.util.Map<Integer, String> prefixOf = new HashMap<>();
+            java.util.TreeMap<Integer, Span> spans = new java.util.TreeMap<>();
             Matcher ids = ID.matcher(text);
             while (ids.find()) {
                 if (createdIds.contains(ids.group())) {
-                    spans.put(ids.start(), new int[] {ids.start(), ids.end()});
-                    prefixOf.put(ids.start(), ids.group(1));
+                    spans.put(ids.start(), new Span(ids.start(), ids.end(), ids.group(1)));
                 }
             }
             Matcher uuids = UUID_TEXT.matcher(text);
             while (uuids.find()) {
-                spans.putIfAbsent(uuids.start(), new int[] {uuids.start(), uuids.end()});
+                spans.putIfAbsent(uuids.start(), new Span(uuids.start(), uuids.end(), null));
             }
-            int n = spans.size();
-            int[] starts = new int[n];
-            int[] ends = new int[n];
-            String[] prefixes = new String[n];
-            int i = 0;
-            for (int[] span : spans.values()) {
-                starts[i] = span[0];
-                ends[i] = span[1];
-                prefixes[i] = prefixOf.get(span[0]);
-                i++;
-            }
-            return new Template(text, starts, ends, prefixes);
+            return new Template(text, List.copyOf(spans.values()));
         }
 
         String render(Map<String, String> renamed, SqlReplay replay) {
-            if (starts.length == 0) {
+            if (spans.isEmpty()) {
                 return text;
             }
             StringBuilder out = new StringBuilder(text.length() + 8);
             int at = 0;
-            for (int i = 0; i < starts.length; i++) {
-                out.append(text, at, starts[i]);
-                String original = text.substring(starts[i], ends[i]);
-                String prefix = prefixes[i];
-                out.append(renamed.computeIfAbsent(original,
-                        k -> prefix == null ? UUID.randomUUID().toString() : replay.freshId(prefix)));
-                at = ends[i];
+            for (Span span : spans) {
+                out.append(text, at, span.start());
+                out.append(renamed.computeIfAbsent(text.substring(span.start(), span.end()),
+                        k -> span.prefix() == null ? UUID.randomUUID().toString() : replay.freshId(span.prefix())));
+                at = span.end();
             }
             return out.append(text, at, text.length()).toString();
         }

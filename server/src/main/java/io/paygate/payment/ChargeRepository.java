@@ -151,8 +151,7 @@ class ChargeRepository {
      * The charge columns for a join with the charges table as {@code c}, each named {@code c_<column>}
      * (read back with {@link #mapJoined}).
      */
-    static final String JOINED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
-            .map(c -> "c." + c + " as c_" + c).collect(java.util.stream.Collectors.joining(", "));
+    static final String JOINED_COLUMNS = io.paygate.platform.db.Columns.qualified(COLUMNS, "c", "c_");
 
     /** The charge of a joined row ({@link #JOINED_COLUMNS}); null where an outer join found none. */
     Charge mapJoined(ResultSet rs) throws SQLException {

@@ -22,6 +22,8 @@ class PaymentIntentRepository {
             + "statement_descriptor, statement_descriptor_suffix, setup_future_usage, shipping, client_secret, "
             + "amount_capturable, amount_received, canceled_at, cancellation_reason, last_payment_error, next_action, "
             + "latest_charge_id, pending_operation_id, connector, connector_account_id, return_url, metadata, version, created";
+    /** The intent's columns for a join with the intent table as {@code pi}. */
+    private static final String JOINED_COLUMNS = io.paygate.platform.db.Columns.qualified(COLUMNS, "pi", "");
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -79,9 +81,7 @@ class PaymentIntentRepository {
      */
     Optional<PaymentIntentService.WithAttempts> findWithAttempts(String merchantId, boolean livemode, String id,
                                                                  ChargeRepository charges) {
-        String columns = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "pi." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + columns + ", " + ChargeRepository.JOINED_COLUMNS
+        List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + JOINED_COLUMNS + ", " + ChargeRepository.JOINED_COLUMNS
                         + " from payment_intents pi left join charges c on c.payment_intent_id = pi.id"
                         + " where pi.id = ? order by c.attempt_number")
                 .param(id)

@@ -65,7 +65,6 @@ class DeliveryRepository {
                 .update();
     }
 
-    /** Records an attempt and the delivery's next state; false when the delivery is no longer being sent by us. */
     /** An attempt to record with the state its delivery moves to. */
     record AttemptRecord(String deliveryId, Delivery.Attempt attempt, String status, Long nextAttemptMs, long nowMs) {
     }
