@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 /**
  * Starts Paygate's runnable jar for a benchmark run: on a fresh PostgreSQL database (or the embedded
@@ -160,8 +161,8 @@ public final class ServerLauncher implements AutoCloseable {
 
     /**
      * How the README starts the jar: where the build left the extracted launch layout next to it
-     * ({@code target/paygate/}, with the JVM's ahead-of-time cache on JDK 25+), that; otherwise the
-     * runnable jar itself.
+     * ({@code target/paygate/}, with the JVM's ahead-of-time cache on JDK 25+ and the bean definitions
+     * the build prepared), that; otherwise the runnable jar itself.
      */
     static List<String> launchArguments(Path jar) {
         Path layout = jar.toAbsolutePath().resolveSibling("paygate");
@@ -174,9 +175,21 @@ public final class ServerLauncher implements AutoCloseable {
         if (Files.exists(cache)) {
             out.add("-XX:AOTCache=" + cache);
         }
+        if (hasPreparedBeanDefinitions(extracted)) {
+            out.add("-Dspring.aot.enabled=true");
+        }
         out.add("-jar");
         out.add(extracted.toString());
         return out;
+    }
+
+    /** Builds since Spring's ahead-of-time processing joined the package step carry their bean definitions as code. */
+    static boolean hasPreparedBeanDefinitions(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getEntry("io/paygate/PaygateApplication__ApplicationContextInitializer.class") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path defaultJar() {

@@ -20,6 +20,8 @@ class GracefulShutdownIT {
         String admin = "admin_shutdown_test";
         try (ServerProcess server = new ServerProcess(Files.createTempDirectory("paygate-shutdown-"),
                 Map.of("paygate.admin-token", admin, "paygate.demo.enabled", "false")).start()) {
+            assertThat(server.log()).as("the start used the build's bean definitions")
+                    .contains("Bean definitions prepared by the build are in use");
             HttpApi api = new HttpApi(server.baseUrl());
             JsonNode merchant = api.post("/v1/merchants", admin, "name", "Shutdown shop").json();
             String key = null;

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Paygate's runnable jar started as a separate process, so a test can kill it with SIGKILL and
- * start it again on the same database, exactly as an operator's machine would.
+ * start it again on the same database, exactly as an operator's machine would. It starts with the
+ * bean definitions the build prepared ({@code -Dspring.aot.enabled=true}), as the README's launch does.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path logDir;
     private Process process;
     private int starts;
+    private Path log;
 
     public ServerProcess(Path dataDir, Map<String, String> properties) {
         this.dataDir = dataDir;
@@ -48,6 +50,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
+        command.add("-Dspring.aot.enabled=true");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dserver.port=" + port);
         command.add("-Dpaygate.data-dir=" + dataDir);
@@ -61,8 +64,8 @@ public final class ServerProcess implements AutoCloseable {
         command.add(jar);
         try {
             Files.createDirectories(logDir);
-            File log = logDir.resolve("server-process-" + port + "-" + (++starts) + ".log").toFile();
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            log = logDir.resolve("server-process-" + port + "-" + (++starts) + ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +81,15 @@ public final class ServerProcess implements AutoCloseable {
             }
         }, status -> status == 200, "Paygate to be ready on port " + port);
         return this;
+    }
+
+    /** What the latest start has written to its standard output and error so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hooks, no graceful drain, in-flight work simply stops. */
