@@ -133,7 +133,7 @@ public final class BenchMain {
                     options.string("pg-user", "postgres"), options.string("pg-password", ""), "paygate_bench_" + stamp.replace("-", "_"));
         }
         if (wanted.contains("startup")) {
-            scenarios.put("startup", Scenarios.startupScenario(jar, options.integer("startup-runs", 5)));
+            scenarios.put("startup", Scenarios.startupScenario(jar, options.integer("startup-runs", 5), out));
         }
         List<Report.Target> targets = Targets.evaluate(scenarios, run);
         Path dir = Report.write(out, run, series, scenarios, targets);

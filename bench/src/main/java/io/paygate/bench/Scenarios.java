@@ -226,24 +226,30 @@ final class Scenarios {
         double halfRate = loadRate(all.get("checkout_max_0ms"));
         try (WebhookSink sink = new WebhookSink()) {
             String endpoint = paygate.webhookEndpoint(merchant, sink.url(), "*");
-            long before = sink.received();
-            sink.lag();
-            Series series = open("checkout_with_webhooks", () -> {
+            Outcome.Operation op = () -> {
                 PaygateTarget.Answer answer = paygate.checkout(merchant);
                 if (answer.status() == 200) {
                     sink.answered(PaygateTarget.json(answer).path("id").asString());
                 }
                 return PaygateTarget.checkoutOutcome(answer);
-            }, halfRate);
-            long seconds = Math.max(1, Math.round(series.windows().stream().mapToDouble(Window::seconds).sum()
-                    + plan.warmUp().toSeconds()));
+            };
+            // Like every series, the lag and the delivery rate cover the measured windows only: the
+            // warm-up (the first deliveries to a new endpoint among them) is run, then forgotten.
+            long[] before = new long[1];
+            Series series = Series.measure("checkout_with_webhooks", () -> {
+                Window warm = load.openLoop(op, halfRate, plan.warmUp());
+                sink.lag();
+                before[0] = sink.received();
+                return warm;
+            }, () -> load.openLoop(op, halfRate, plan.window()), plan.repetitions());
+            double seconds = Math.max(1, series.windows().stream().mapToDouble(Window::seconds).sum());
             var lag = sink.lag();
             // Later scenarios must not pay for deliveries to a receiver that is gone.
             paygate.deleteWebhookEndpoint(merchant, endpoint);
             all.put(series.name(), series);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("checkout_rate_per_s", halfRate);
-            out.put("events_delivered_per_s", (sink.received() - before) / (double) seconds);
+            out.put("events_delivered_per_s", (sink.received() - before[0]) / seconds);
             out.put("lag_p50_ms", lag.getValueAtPercentile(50) / 1000.0);
             out.put("lag_p99_ms", lag.getValueAtPercentile(99) / 1000.0);
             out.put("lag_max_ms", lag.getMaxValue() / 1000.0);
@@ -288,27 +294,35 @@ final class Scenarios {
      * creates the schema every time): as the README starts it (the extracted launch layout with the
      * ahead-of-time cache, where the build made one), alternating with the runnable jar started plainly.
      */
-    static Map<String, Object> startupScenario(java.nio.file.Path jar, int runs) {
-        List<Double> launched = new ArrayList<>();
-        List<Double> plain = new ArrayList<>();
+    static Map<String, Object> startupScenario(java.nio.file.Path jar, int runs, java.nio.file.Path logs) {
+        List<double[]> launched = new ArrayList<>();
+        List<double[]> plain = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            launched.add(startOnce(jar, false, "startup-" + i));
-            plain.add(startOnce(jar, true, "startup-plain-" + i));
+            launched.add(startOnce(jar, false, logs.resolve("startup-" + i + ".log")));
+            plain.add(startOnce(jar, true, logs.resolve("startup-plain-" + i + ".log")));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("launch", String.join(" ", ServerLauncher.launchArguments(jar)));
-        out.put("runs", launched);
-        out.put("median_seconds", median(launched));
-        out.put("plain_jar_runs", plain);
-        out.put("plain_jar_median_seconds", median(plain));
+        out.put("runs", column(launched, 0));
+        out.put("median_seconds", median(column(launched, 0)));
+        out.put("cpu_seconds_runs", column(launched, 1));
+        out.put("cpu_median_seconds", median(column(launched, 1)));
+        out.put("plain_jar_runs", column(plain, 0));
+        out.put("plain_jar_median_seconds", median(column(plain, 0)));
+        out.put("plain_jar_cpu_median_seconds", median(column(plain, 1)));
         return out;
     }
 
-    private static double startOnce(java.nio.file.Path jar, boolean plain, String name) {
+    /** Seconds to ready and the server's CPU seconds by then. */
+    private static double[] startOnce(java.nio.file.Path jar, boolean plain, java.nio.file.Path log) {
         try (ServerLauncher server = ServerLauncher.start(jar, new ServerLauncher.Database(null, null, null), "bench_admin",
-                Map.of(), java.nio.file.Path.of("bench/results/" + name + ".log"), "512m", List.of(), plain)) {
-            return server.startupTime().toMillis() / 1000.0;
+                Map.of(), log, "512m", List.of(), plain)) {
+            return new double[] {server.startupTime().toMillis() / 1000.0, Math.round(server.startupCpuSeconds() * 100) / 100.0};
         }
+    }
+
+    private static List<Double> column(List<double[]> rows, int index) {
+        return rows.stream().map(row -> row[index]).toList();
     }
 
     private static double median(List<Double> values) {

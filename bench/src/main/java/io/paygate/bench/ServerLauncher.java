@@ -32,11 +32,13 @@ public final class ServerLauncher implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Duration startup;
+    private final double startupCpuSeconds;
 
-    private ServerLauncher(Process process, int port, Duration startup) {
+    private ServerLauncher(Process process, int port, Duration startup, double startupCpuSeconds) {
         this.process = process;
         this.port = port;
         this.startup = startup;
+        this.startupCpuSeconds = startupCpuSeconds;
     }
 
     public static ServerLauncher start(Path jar, Database database, String adminToken, Map<String, String> properties,
@@ -75,7 +77,8 @@ public final class ServerLauncher implements AutoCloseable {
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
             awaitReady(process, "http://127.0.0.1:" + port, Duration.ofSeconds(120));
-            return new ServerLauncher(process, port, Duration.ofNanos(System.nanoTime() - started));
+            Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            return new ServerLauncher(process, port, startup, new CpuMeter(process.pid()).sample().serverSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,6 +139,11 @@ public final class ServerLauncher implements AutoCloseable {
 
     public Duration startupTime() {
         return startup;
+    }
+
+    /** CPU seconds the server process had used (all its threads: the JIT's, the collector's) when it first answered ready. */
+    public double startupCpuSeconds() {
+        return startupCpuSeconds;
     }
 
     @Override
