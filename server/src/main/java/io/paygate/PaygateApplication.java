@@ -33,6 +33,9 @@ public class PaygateApplication {
     static final String TRAINING = "paygate.startup-training";
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            BuildTimeBeans.requirePackagedConfigurationOnly(args);
+        }
         if (Boolean.getBoolean(TRAINING)) {
             for (boolean prepared : new boolean[] {true, false}) {
                 System.setProperty(BuildTimeBeans.FLAG, Boolean.toString(prepared));

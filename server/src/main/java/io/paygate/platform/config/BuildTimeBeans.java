@@ -39,6 +39,9 @@ public final class BuildTimeBeans {
 
     private static final String VALUE_ONLY_PREFIX = "spring.datasource.hikari.";
 
+    /** Set by Spring while the package step prepares the definitions ({@code spring.aot.processing}, {@code spring.aot.*}). */
+    private static final String PROCESSING_PREFIX = "spring.aot.";
+
     private BuildTimeBeans() {
     }
 
@@ -57,6 +60,18 @@ public final class BuildTimeBeans {
         System.setProperty(FLAG, "false");
         return Optional.of("Bean definitions are made at start-up instead of taken from the build, because "
                 + conflict.get() + " may switch beans on or off");
+    }
+
+    /**
+     * Called while the build prepares the definitions: they must come from the packaged configuration
+     * alone, so a build whose environment sets something able to switch beans (a start without that
+     * setting would then get beans it did not ask for) fails, naming the setting.
+     */
+    public static void requirePackagedConfigurationOnly(String[] args) {
+        conflict(System.getenv(), System.getProperties(), args, Path.of("")).ifPresent(conflict -> {
+            throw new IllegalStateException("The build prepares Paygate's bean definitions from the packaged configuration "
+                    + "only, but " + conflict + " is set and may switch beans on or off; build without it");
+        });
     }
 
     /** The first setting of this start that could switch beans on or off, if any. */
@@ -83,7 +98,7 @@ public final class BuildTimeBeans {
     }
 
     static boolean switches(String name) {
-        if (VALUE_ONLY.contains(name) || name.startsWith(VALUE_ONLY_PREFIX)) {
+        if (VALUE_ONLY.contains(name) || name.startsWith(VALUE_ONLY_PREFIX) || name.startsWith(PROCESSING_PREFIX)) {
             return false;
         }
         return SWITCHING_PREFIXES.stream().anyMatch(name::startsWith);

@@ -27,7 +27,7 @@ class BuildTimeBeansTest {
         Properties system = system("spring.aot.enabled", "true", "spring.datasource.url", "jdbc:postgresql://db/paygate",
                 "spring.datasource.username", "paygate", "spring.datasource.hikari.maximum-pool-size", "40",
                 "server.port", "9090", "paygate.data-dir", "/var/lib/paygate", "paygate.webhooks.poll-interval", "PT1S",
-                "java.home", "/usr/lib/jvm");
+                "java.home", "/usr/lib/jvm", "spring.aot.processing", "true");
         Map<String, String> env = Map.of("PAYGATE_DATABASE_URL", "postgresql://db/paygate", "PAYGATE_ADMIN_TOKEN", "x",
                 "SPRING_DATASOURCE_PASSWORD", "secret", "PATH", "/usr/bin", "HOME", "/root");
         String[] args = {"--server.port=9090", "--paygate.demo.enabled=false"};
