@@ -72,10 +72,27 @@ class OperationsIT extends PaygateIT {
         assertThat(line).contains(requestId).contains(merchant.id()).contains("\"mode\":\"test\"").contains("order-7781");
     }
 
-    private static String lineWith(Path log, String text) {
+    @Test
+    void aProcessorCallCarriesTheCallersTraceAndCorrelationIds() {
+        TestMerchant merchant = newMerchant();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String correlationId = "order-" + java.util.UUID.randomUUID();
+        HttpApi.Response paid = api.post("/v1/payment_intents", merchant.secretKey(),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Correlation-Id", correlationId),
+                "amount", "1000", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        // The simulator is called over HTTP like any processor; its own request's access line shows
+        // what the call carried: the caller's correlation id and a traceparent in the caller's trace.
+        Path log = Path.of("target/test-logs/paygate-server.log");
+        String line = Poll.until(Duration.ofSeconds(10), () -> lineWith(log, "/simulator/", correlationId), l -> l != null,
+                "the simulator's access line for the payment");
+        assertThat(line).contains(traceId);
+    }
+
+    private static String lineWith(Path log, String... texts) {
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.contains(text) && line.contains("requestId")) {
+                if (java.util.Arrays.stream(texts).allMatch(line::contains) && line.contains("requestId")) {
                     return line;
                 }
             }

@@ -2,12 +2,22 @@ package io.paygate.platform.web;
 
 import io.paygate.connector.spi.RequestTrace;
 import io.paygate.platform.security.ApiCaller;
+import java.util.function.Supplier;
 
 /**
  * One API call as services see it: who calls, in which mode, and what ties its effects back to
  * the request (request id and idempotency key for events, trace headers for processors).
  */
-public record CallContext(ApiCaller caller, String requestId, String idempotencyKey, RequestTrace trace) {
+public record CallContext(ApiCaller caller, String requestId, String idempotencyKey, Supplier<RequestTrace> traceHeaders) {
+
+    public CallContext(ApiCaller caller, String requestId, String idempotencyKey, RequestTrace trace) {
+        this(caller, requestId, idempotencyKey, () -> trace);
+    }
+
+    /** The headers that tie a processor call to this request; built when first asked for, as most calls never reach a processor. */
+    public RequestTrace trace() {
+        return traceHeaders.get();
+    }
 
     public String merchantId() {
         return caller.merchantId();

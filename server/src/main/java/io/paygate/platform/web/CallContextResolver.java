@@ -9,6 +9,8 @@ import io.paygate.platform.security.AuthInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,10 @@ public class CallContextResolver implements HandlerMethodArgumentResolver {
 
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
     private final ObjectProvider<Tracer> tracer;
+    private volatile Tracer resolvedTracer;
 
     public CallContextResolver(ObjectProvider<Tracer> tracer) {
         this.tracer = tracer;
@@ -56,16 +61,36 @@ public class CallContextResolver implements HandlerMethodArgumentResolver {
         return new CallContext(caller, requestId, idempotencyKey, trace(request, requestId));
     }
 
-    private RequestTrace trace(HttpServletRequest request, String requestId) {
+    /**
+     * What the trace headers need is read now (the span current while the request is handled, the
+     * caller's headers); the headers themselves are built on first use.
+     */
+    private Supplier<RequestTrace> trace(HttpServletRequest request, String requestId) {
+        Span span = currentSpan();
+        String incoming = request.getHeader("traceparent");
+        String correlationId = request.getHeader("X-Correlation-Id");
+        return new Supplier<>() {
+            private RequestTrace built;
+
+            @Override
+            public synchronized RequestTrace get() {
+                if (built == null) {
+                    built = headers(span, incoming, correlationId, requestId);
+                }
+                return built;
+            }
+        };
+    }
+
+    private static RequestTrace headers(Span span, String incoming, String correlationId, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
-        String traceparent = currentTraceparent();
+        String traceparent = span == null ? null : traceparent(span);
         if (traceparent == null) {
-            traceparent = request.getHeader("traceparent");
+            traceparent = incoming;
         }
-        if (traceparent != null && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
+        if (traceparent != null && TRACEPARENT.matcher(traceparent).matches()) {
             headers.put("traceparent", traceparent);
         }
-        String correlationId = request.getHeader("X-Correlation-Id");
         if (correlationId != null && !correlationId.isBlank()) {
             headers.put("X-Correlation-Id", RequestIdFilter.clip(correlationId));
         }
@@ -75,15 +100,19 @@ public class CallContextResolver implements HandlerMethodArgumentResolver {
         return new RequestTrace(headers);
     }
 
-    private String currentTraceparent() {
-        Tracer current = tracer.getIfAvailable();
+    private Span currentSpan() {
+        Tracer current = resolvedTracer;
         if (current == null) {
-            return null;
+            current = tracer.getIfAvailable();
+            if (current == null) {
+                return null;
+            }
+            resolvedTracer = current;
         }
-        Span span = current.currentSpan();
-        if (span == null) {
-            return null;
-        }
+        return current.currentSpan();
+    }
+
+    private static String traceparent(Span span) {
         String traceId = span.context().traceId();
         String spanId = span.context().spanId();
         if (traceId == null || spanId == null || traceId.length() != 32 || spanId.length() != 16) {
