@@ -14,7 +14,7 @@ public record CallContext(ApiCaller caller, String requestId, String idempotency
         this(caller, requestId, idempotencyKey, () -> trace);
     }
 
-    /** The headers that tie a processor call to this request; built when first asked for, as most calls never reach a processor. */
+    /** The headers that tie a processor call to this request; built when asked for, as most calls never reach a processor. */
     public RequestTrace trace() {
         return traceHeaders.get();
     }

@@ -63,23 +63,13 @@ public class CallContextResolver implements HandlerMethodArgumentResolver {
 
     /**
      * What the trace headers need is read now (the span current while the request is handled, the
-     * caller's headers); the headers themselves are built on first use.
+     * caller's headers); the headers themselves are built only when a processor call asks for them.
      */
     private Supplier<RequestTrace> trace(HttpServletRequest request, String requestId) {
         Span span = currentSpan();
         String incoming = request.getHeader("traceparent");
         String correlationId = request.getHeader("X-Correlation-Id");
-        return new Supplier<>() {
-            private RequestTrace built;
-
-            @Override
-            public synchronized RequestTrace get() {
-                if (built == null) {
-                    built = headers(span, incoming, correlationId, requestId);
-                }
-                return built;
-            }
-        };
+        return () -> headers(span, incoming, correlationId, requestId);
     }
 
     private static RequestTrace headers(Span span, String incoming, String correlationId, String requestId) {
