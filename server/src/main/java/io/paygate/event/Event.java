@@ -2,12 +2,22 @@ package io.paygate.event;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.util.RawValue;
 
 /** A stored event: Stripe's envelope around a snapshot of the object it is about. */
 public record Event(String id, String merchantId, boolean livemode, String type, String objectId, String apiVersion,
                    Map<String, Object> data, String requestId, String idempotencyKey, long created) {
 
     public Map<String, Object> render() {
+        return render(data);
+    }
+
+    /** The same envelope around the event's data given as the JSON text it was stored as, written out as it is. */
+    public Map<String, Object> render(String storedData) {
+        return render(new RawValue(storedData));
+    }
+
+    private Map<String, Object> render(Object data) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("object", "event");

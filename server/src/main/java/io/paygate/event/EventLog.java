@@ -96,15 +96,17 @@ public class EventLog {
         }
         List<Object[]> rows = new ArrayList<>(unwritten.size());
         List<Event> events = new ArrayList<>(unwritten.size());
+        List<String> data = new ArrayList<>(unwritten.size());
         for (Unwritten u : unwritten) {
             Event e = u.event();
             rows.add(new Object[] {e.id(), e.merchantId(), e.livemode(), e.type(), e.objectId(), e.apiVersion(), u.data(),
                     e.requestId(), e.idempotencyKey(), e.created()});
             events.add(e);
+            data.add(u.data());
         }
         unwritten.clear();
         batch.batchUpdate("insert into events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        publisher.publishEvent(new EventsRecorded(List.copyOf(events)));
+        publisher.publishEvent(new EventsRecorded(List.copyOf(events), List.copyOf(data)));
     }
 
     public Event get(CallContext ctx, String id) {

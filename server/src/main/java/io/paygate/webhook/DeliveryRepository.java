@@ -31,12 +31,31 @@ class DeliveryRepository {
     record NewDelivery(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType) {
     }
 
-    /** Queues deliveries due at once, in one batch. */
-    void insertAll(List<NewDelivery> queued, long nowMs) {
+    /**
+     * Queues deliveries in one batch, due at {@code dueMs}: now for the poll to send, or the end of a
+     * lease when the node queuing them sends them itself once the transaction commits (a node that
+     * dies first leaves them to any node's poll when the lease ends).
+     */
+    void insertAll(List<NewDelivery> queued, long nowMs, long dueMs) {
         batch.batchUpdate("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, "
                         + "attempts, next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
                 queued.stream().map(d -> new Object[] {d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(),
-                        d.eventType(), nowMs, nowMs}).toList());
+                        d.eventType(), dueMs, nowMs}).toList());
+    }
+
+    /**
+     * Hands deliveries queued under a lease (see {@link #insertAll}) that their node will not send
+     * itself to the poll: due now, unless something already moved them on.
+     */
+    void release(List<String> ids, long nowMs) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        InList in = InList.of(ids);
+        jdbc.sql("update webhook_deliveries set next_attempt_ms = ? where id in (" + in.placeholders()
+                        + ") and status = 'pending' and attempts = 0")
+                .params(in.after(nowMs))
+                .update();
     }
 
     /**
@@ -65,23 +84,29 @@ class DeliveryRepository {
                 .update();
     }
 
-    /** An attempt to record with the state its delivery moves to. */
-    record AttemptRecord(String deliveryId, Delivery.Attempt attempt, String status, Long nextAttemptMs, long nowMs) {
+    /**
+     * An attempt to record with the state its delivery moves to; {@code heldAs} is the status the
+     * delivery had while this node held it ({@code sending} when claimed by a poll, {@code pending}
+     * when queued by this node under a lease).
+     */
+    record AttemptRecord(String deliveryId, String heldAs, Delivery.Attempt attempt, String status, Long nextAttemptMs,
+                         long nowMs) {
     }
 
     /**
      * Records attempts and moves their deliveries on, one batch for the deliveries and one for the
-     * attempts; a delivery no longer being sent (its lease expired and another attempt took it) is
-     * left as it is. Returns, per record, whether it was recorded.
+     * attempts; a delivery no longer held as it was when the attempt began (its lease expired and
+     * another node took it, or it was moved on meanwhile) is left as it is. Returns, per record,
+     * whether it was recorded.
      */
     boolean[] recordAttempts(List<AttemptRecord> records) {
         int[] updated = batch.batchUpdate("""
                 update webhook_deliveries set status = ?, attempts = ?, next_attempt_ms = ?, lease_until_ms = null,
                     last_attempt_ms = ?, last_response_status = ?, completed_ms = ?
-                where id = ? and status = 'sending'""", records.stream().map(r -> new Object[] {r.status(),
+                where id = ? and status = ? and attempts = ?""", records.stream().map(r -> new Object[] {r.status(),
                 r.attempt().attempt(), r.nextAttemptMs(), r.attempt().startedMs(), r.attempt().responseStatus(),
                 r.status().equals(Delivery.SUCCEEDED) || r.status().equals(Delivery.DEAD) ? r.nowMs() : null,
-                r.deliveryId()}).toList());
+                r.deliveryId(), r.heldAs(), r.attempt().attempt() - 1}).toList());
         boolean[] recorded = new boolean[records.size()];
         List<Object[]> attempts = new java.util.ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -101,11 +126,15 @@ class DeliveryRepository {
         return recorded;
     }
 
-    /** Puts a delivery (typically a dead one) back in the queue for an attempt now. */
+    /**
+     * Puts a delivery (typically a dead one) back in the queue for an attempt now; not one being sent
+     * (claimed by a pass, or queued under a lease by its node and not yet attempted).
+     */
     boolean requeue(String id, long nowMs) {
         return jdbc.sql("update webhook_deliveries set status = 'pending', next_attempt_ms = ?, completed_ms = null "
-                        + "where id = ? and status in ('dead', 'succeeded', 'pending')")
-                .params(nowMs, id).update() == 1;
+                        + "where id = ? and (status in ('dead', 'succeeded') "
+                        + "or status = 'pending' and not (attempts = 0 and next_attempt_ms > ?))")
+                .params(nowMs, id, nowMs).update() == 1;
     }
 
     int requeueDead(String endpointId, long nowMs) {

@@ -87,7 +87,7 @@ public class WebhookDeliveryService {
         List<DeliveryRepository.NewDelivery> queued = targets.stream().map(endpoint -> new DeliveryRepository.NewDelivery(
                 ids.next("whd"), ctx.merchantId(), ctx.livemode(), endpoint.id(), event.id(), event.type())).toList();
         if (!queued.isEmpty()) {
-            deliveries.insertAll(queued, now);
+            deliveries.insertAll(queued, now, now);
         }
         for (DeliveryRepository.NewDelivery d : queued) {
             out.add(deliveries.find(d.id()).orElseThrow());

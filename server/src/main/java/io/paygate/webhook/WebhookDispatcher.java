@@ -21,13 +21,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,8 +54,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * most four, fewer when the lease is short against the attempt timeout), so that the last of them
  * still finishes within its lease even if every attempt before it times out. When the endpoint's claims were capped, or the pass
  * filled its batch, the next pass starts as soon as a slot frees instead of after the poll interval,
- * so a busy endpoint is fed continuously. Deliveries this node queues wake it when their
- * transaction commits; the poll finds the rest (retries, other nodes' work, expired leases).
+ * so a busy endpoint is fed continuously.
+ *
+ * <p>Deliveries this node queues ({@link WebhookOutbox}) skip the claim: they are written already
+ * held by this node under a lease and handed over with their endpoint and event when their
+ * transaction commits, as long as their endpoint's lane has room; the rest are made due for the
+ * poll. The poll finds everything else (retries, other nodes' work, expired leases).
  */
 @Component
 class WebhookDispatcher {
@@ -108,7 +115,12 @@ class WebhookDispatcher {
         meters.gauge("paygate_webhook_oldest_due_age_ms", oldestWaitingMs);
     }
 
-    private record EndpointLane(Semaphore claimed, Semaphore sending) {
+    /**
+     * An endpoint's share of this node: permits for the deliveries it holds and for those being sent,
+     * and whether some of the deliveries it queued went to the database for want of room
+     * ({@code waitingInDatabase}); while they wait, newer ones join them there instead of passing them.
+     */
+    private record EndpointLane(Semaphore claimed, Semaphore sending, AtomicBoolean waitingInDatabase) {
     }
 
     @Scheduled(fixedDelayString = "${paygate.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
@@ -128,11 +140,66 @@ class WebhookDispatcher {
     }
 
     /**
-     * What a pass claimed, with everything sending it needs read in the same transaction: the
-     * endpoints (with their signing secrets, opened once per pass) and the events, one query each.
+     * Deliveries this node holds, with everything sending them needs: the endpoints (with their
+     * signing secrets, opened once per batch) and the events, with their data as stored when this
+     * node recorded them ({@code storedData}; events read back carry it already). {@code heldAs} is
+     * the status the deliveries have while held: {@code sending} when a pass claimed them,
+     * {@code pending} when this node queued them under a lease.
      */
     private record Claimed(List<Delivery> deliveries, Map<String, WebhookEndpoint> endpoints,
-                           Map<String, List<String>> secrets, Map<String, Event> events) {
+                           Map<String, List<String>> secrets, Map<String, Event> events, Map<String, String> storedData,
+                           String heldAs) {
+    }
+
+    /** A delivery queued by this node in a transaction not yet committed, with its endpoint and event. */
+    record Queued(DeliveryRepository.NewDelivery delivery, WebhookEndpointRepository.WithSecrets target, Event event,
+                  String storedData) {
+    }
+
+    /**
+     * Sends deliveries queued in the current transaction once it commits (never if it rolls back):
+     * each whose endpoint's lane has room now and no earlier delivery waiting in the database, the
+     * others made due for the poll at once, behind those. They were
+     * written due at {@code leaseEndMs}, so until then only this node sends them.
+     */
+    void sendAfterCommit(List<Queued> queued, long queuedMs, long leaseEndMs) {
+        Transactions.afterCommit(() -> execute(() -> sendQueued(queued, queuedMs, leaseEndMs)));
+    }
+
+    private void sendQueued(List<Queued> queued, long queuedMs, long leaseEndMs) {
+        List<Delivery> mine = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        Map<String, WebhookEndpoint> targets = new HashMap<>();
+        Map<String, List<String>> secrets = new HashMap<>();
+        Map<String, Event> events = new HashMap<>();
+        Map<String, String> storedData = new HashMap<>();
+        for (Queued q : queued) {
+            DeliveryRepository.NewDelivery d = q.delivery();
+            EndpointLane lane = lane(d.endpointId());
+            if (lane.waitingInDatabase().get() || !lane.claimed().tryAcquire()) {
+                lane.waitingInDatabase().set(true);
+                left.add(d.id());
+                continue;
+            }
+            mine.add(new Delivery(d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(), d.eventType(),
+                    Delivery.PENDING, 0, leaseEndMs, null, null, queuedMs, null));
+            WebhookEndpoint endpoint = q.target().endpoint();
+            if (targets.putIfAbsent(endpoint.id(), endpoint) == null) {
+                secrets.put(endpoint.id(), endpointService.signingSecrets(endpoint.id(), q.target().secrets()));
+            }
+            events.put(q.event().id(), q.event());
+            storedData.put(q.event().id(), q.storedData());
+        }
+        start(new Claimed(mine, targets, secrets, events, storedData, Delivery.PENDING));
+        if (!left.isEmpty()) {
+            try {
+                deliveries.release(left, clock.millis());
+            } catch (RuntimeException e) {
+                log.warn("{} webhook deliveries without room on their endpoints wait for their lease to end", left.size(), e);
+            }
+            capped.set(true);
+            wake();
+        }
     }
 
     private void pass() {
@@ -140,15 +207,25 @@ class WebhookDispatcher {
         Claimed claimed = tx.execute(status -> {
             List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
             List<Delivery> mine = new ArrayList<>();
+            Set<String> full = new HashSet<>();
             for (Delivery claim : due) {
                 if (lane(claim.endpointId()).claimed().tryAcquire()) {
                     mine.add(claim);
                 } else {
                     capped.set(true);
+                    full.add(claim.endpointId());
                 }
             }
+            if (due.size() < settings.batchSize()) {
+                // Every due delivery was seen: an endpoint that had room for all of its own has none left waiting.
+                lanes.forEach((id, lane) -> {
+                    if (!full.contains(id)) {
+                        lane.waitingInDatabase().set(false);
+                    }
+                });
+            }
             if (mine.isEmpty()) {
-                return new Claimed(mine, Map.of(), Map.of(), Map.of());
+                return new Claimed(mine, Map.of(), Map.of(), Map.of(), Map.of(), Delivery.SENDING);
             }
             deliveries.markSending(mine.stream().map(Delivery::id).toList(), now + settings.lease().toMillis());
             if (due.size() == settings.batchSize() && mine.size() == due.size()) {
@@ -165,8 +242,13 @@ class WebhookDispatcher {
                 }
             });
             return new Claimed(mine, enabled, secrets,
-                    eventLog.findByIds(mine.stream().map(Delivery::eventId).collect(Collectors.toSet())));
+                    eventLog.findByIds(mine.stream().map(Delivery::eventId).collect(Collectors.toSet())), Map.of(), Delivery.SENDING);
         });
+        start(claimed);
+    }
+
+    /** Sends each held delivery on a virtual thread, at most the lane's sender slots at once per endpoint. */
+    private void start(Claimed claimed) {
         for (Delivery claim : claimed.deliveries()) {
             senders.execute(() -> {
                 EndpointLane lane = lane(claim.endpointId());
@@ -192,36 +274,27 @@ class WebhookDispatcher {
         }
     }
 
-    /**
-     * Starts a pass once the current transaction commits (at once outside a transaction), for
-     * deliveries it queued; passes asked for while one runs are folded into one more.
-     */
-    void wakeAfterCommit() {
-        if (!Transactions.active()) {
-            wake();
-            return;
-        }
-        Transactions.scoped(this, () -> {
-            Transactions.afterCommit(this::wake);
-            return Boolean.TRUE;
-        });
-    }
-
     private void wake() {
-        if (senders.isShutdown()) {
-            return;
-        }
         if (passing.get()) {
             again.set(true);
         } else {
-            senders.execute(this::dispatch);
+            execute(this::dispatch);
+        }
+    }
+
+    /** Runs {@code work} on a sender thread; once the node is shutting down, the poll of the next start does it. */
+    private void execute(Runnable work) {
+        try {
+            senders.execute(work);
+        } catch (RejectedExecutionException shuttingDown) {
+            log.debug("Webhook work left to the next start: the node is shutting down");
         }
     }
 
     private EndpointLane lane(String endpointId) {
         return lanes.computeIfAbsent(endpointId, id -> new EndpointLane(
                 new Semaphore(settings.perEndpointConcurrency() * (1 + settings.queuedPerSender())),
-                new Semaphore(settings.perEndpointConcurrency())));
+                new Semaphore(settings.perEndpointConcurrency()), new AtomicBoolean()));
     }
 
     /** One attempt at a delivery this node claimed (the row as claimed: only the lease holder changes it). */
@@ -230,20 +303,22 @@ class WebhookDispatcher {
         int attemptNumber = delivery.attempts() + 1;
         long started = clock.millis();
         if (endpoint == null) {
-            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, "endpoint disabled or deleted"),
-                    false, true, false);
+            finish(delivery, claimed.heldAs(), new Delivery.Attempt(attemptNumber, node, started, 0, null, null,
+                    "endpoint disabled or deleted"), false, true, false);
             return;
         }
         Event event = claimed.events().get(delivery.eventId());
         if (event == null) {
             throw new IllegalStateException("event " + delivery.eventId() + " of delivery " + delivery.id() + " is missing");
         }
-        String payload = json.write(event.render());
+        String stored = claimed.storedData().get(event.id());
+        String payload = json.write(stored == null ? event.render() : event.render(stored));
         URI target;
         try {
             target = urls.check(endpoint.url(), delivery.livemode());
         } catch (ApiException refused) {
-            finish(delivery, new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()), false, false, true);
+            finish(delivery, claimed.heldAs(), new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()),
+                    false, false, true);
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
@@ -278,24 +353,25 @@ class WebhookDispatcher {
         boolean ok = status != null && status >= 200 && status < 300;
         // The endpoint's failing-since mark changes only when this outcome differs from what it records.
         boolean outcomeChanges = ok == (endpoint.failingSinceMs() != null);
-        finish(delivery, new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok, false,
-                outcomeChanges);
+        finish(delivery, claimed.heldAs(), new Delivery.Attempt(attemptNumber, node, started, latency, status, body, error), ok,
+                false, outcomeChanges);
         if (ok) {
             lag.record(Duration.ofMillis(Math.max(0, clock.millis() - event.created() * 1000)));
         }
     }
 
     /** An attempt made, waiting to be recorded with the delivery's next state. */
-    private record Finished(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone,
+    private record Finished(Delivery delivery, String heldAs, Delivery.Attempt attempt, boolean ok, boolean endpointGone,
                             boolean outcomeChanges, String status, Long nextAttemptMs, long now) {
     }
 
-    private void finish(Delivery delivery, Delivery.Attempt attempt, boolean ok, boolean endpointGone, boolean outcomeChanges) {
+    private void finish(Delivery delivery, String heldAs, Delivery.Attempt attempt, boolean ok, boolean endpointGone,
+                        boolean outcomeChanges) {
         long now = clock.millis();
         Long retryIn = ok || endpointGone ? null : settings.retryDelayMs(attempt.attempt(), delivery.livemode(), random);
         String status = ok ? Delivery.SUCCEEDED : retryIn == null ? Delivery.DEAD : Delivery.PENDING;
         (ok ? succeeded : failed).increment();
-        finished.add(new Finished(delivery, attempt, ok, endpointGone, outcomeChanges, status,
+        finished.add(new Finished(delivery, heldAs, attempt, ok, endpointGone, outcomeChanges, status,
                 retryIn == null ? null : now + retryIn, now));
         recordFinished();
         if (!ok) {
@@ -320,7 +396,7 @@ class WebhookDispatcher {
                 }
                 tx.executeWithoutResult(s -> {
                     boolean[] recorded = deliveries.recordAttempts(batch.stream().map(f -> new DeliveryRepository.AttemptRecord(
-                            f.delivery().id(), f.attempt(), f.status(), f.nextAttemptMs(), f.now())).toList());
+                            f.delivery().id(), f.heldAs(), f.attempt(), f.status(), f.nextAttemptMs(), f.now())).toList());
                     for (int i = 0; i < recorded.length; i++) {
                         if (recorded[i]) {
                             afterRecorded(batch.get(i));

@@ -106,6 +106,17 @@ class WebhookEndpointRepository {
     record WithSecrets(WebhookEndpoint endpoint, Secrets secrets) {
     }
 
+    private static final String SECRET_COLUMNS = """
+            , secret_key_id, secret_nonce, secret_ciphertext, previous_secret_key_id, previous_secret_nonce,
+            previous_secret_ciphertext""";
+
+    /** The merchant's enabled endpoints with their sealed secrets: what queuing and sending an event needs, in one query. */
+    List<WithSecrets> enabledWithSecrets(String merchantId, boolean livemode) {
+        return jdbc.sql("select " + COLUMNS + SECRET_COLUMNS
+                        + " from webhook_endpoints where merchant_id = ? and livemode = ? and status = 'enabled' and deleted = false")
+                .params(merchantId, livemode).query((rs, n) -> new WithSecrets(map(rs, n), secrets(rs))).list();
+    }
+
     /** The endpoints of a batch of deliveries with their secrets, in one query. Missing ids are absent. */
     Map<String, WithSecrets> withSecrets(Collection<String> ids) {
         if (ids.isEmpty()) {
@@ -113,9 +124,7 @@ class WebhookEndpointRepository {
         }
         InList in = InList.of(ids);
         Map<String, WithSecrets> out = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + """
-                        , secret_key_id, secret_nonce, secret_ciphertext, previous_secret_key_id, previous_secret_nonce,
-                        previous_secret_ciphertext from webhook_endpoints where id in (""" + in.placeholders() + ")")
+        jdbc.sql("select " + COLUMNS + SECRET_COLUMNS + " from webhook_endpoints where id in (" + in.placeholders() + ")")
                 .params(in.values())
                 .query((rs, n) -> new WithSecrets(map(rs, n), secrets(rs)))
                 .list().forEach(w -> out.put(w.endpoint().id(), w));

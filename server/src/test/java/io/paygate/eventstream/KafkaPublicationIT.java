@@ -149,7 +149,7 @@ class KafkaPublicationIT extends PaygateIT {
         assertThat(publicationRows(rolledBack)).isZero();
         Event outside = new Event("evt_outside" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), merchant.id(),
                 false, "customer.created", objectId, "2026-07-29.dahlia", Map.of(), null, null, 0);
-        assertThatThrownBy(() -> outbox.on(new EventsRecorded(java.util.List.of(outside)))).as("the outbox only writes inside the recording transaction")
+        assertThatThrownBy(() -> outbox.on(new EventsRecorded(java.util.List.of(outside), java.util.List.of("{}")))).as("the outbox only writes inside the recording transaction")
                 .isInstanceOf(IllegalTransactionStateException.class);
 
         // A change committed after the rollback: once it is on the topic, the publisher has been past.
