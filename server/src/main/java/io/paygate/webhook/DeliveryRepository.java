@@ -27,35 +27,21 @@ class DeliveryRepository {
         this.batch = batch;
     }
 
-    /** A delivery to queue: one event for one endpoint. */
-    record NewDelivery(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType) {
+    /**
+     * A delivery to queue: one event for one endpoint, due at {@code dueMs}: now for the poll to send,
+     * or the end of a lease when the node queuing it sends it itself once the transaction commits (a
+     * node that dies first leaves it to any node's poll when the lease ends).
+     */
+    record NewDelivery(String id, String merchantId, boolean livemode, String endpointId, String eventId, String eventType,
+                       long dueMs) {
     }
 
-    /**
-     * Queues deliveries in one batch, due at {@code dueMs}: now for the poll to send, or the end of a
-     * lease when the node queuing them sends them itself once the transaction commits (a node that
-     * dies first leaves them to any node's poll when the lease ends).
-     */
-    void insertAll(List<NewDelivery> queued, long nowMs, long dueMs) {
+    /** Queues deliveries in one batch. */
+    void insertAll(List<NewDelivery> queued, long nowMs) {
         batch.batchUpdate("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, "
                         + "attempts, next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
                 queued.stream().map(d -> new Object[] {d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(),
-                        d.eventType(), dueMs, nowMs}).toList());
-    }
-
-    /**
-     * Hands deliveries queued under a lease (see {@link #insertAll}) that their node will not send
-     * itself to the poll: due now, unless something already moved them on.
-     */
-    void release(List<String> ids, long nowMs) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        InList in = InList.of(ids);
-        jdbc.sql("update webhook_deliveries set next_attempt_ms = ? where id in (" + in.placeholders()
-                        + ") and status = 'pending' and attempts = 0")
-                .params(in.after(nowMs))
-                .update();
+                        d.eventType(), d.dueMs(), nowMs}).toList());
     }
 
     /**

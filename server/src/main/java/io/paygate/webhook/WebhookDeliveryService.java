@@ -85,9 +85,9 @@ public class WebhookDeliveryService {
         List<Delivery> out = new ArrayList<>();
         long now = clock.millis();
         List<DeliveryRepository.NewDelivery> queued = targets.stream().map(endpoint -> new DeliveryRepository.NewDelivery(
-                ids.next("whd"), ctx.merchantId(), ctx.livemode(), endpoint.id(), event.id(), event.type())).toList();
+                ids.next("whd"), ctx.merchantId(), ctx.livemode(), endpoint.id(), event.id(), event.type(), now)).toList();
         if (!queued.isEmpty()) {
-            deliveries.insertAll(queued, now, now);
+            deliveries.insertAll(queued, now);
         }
         for (DeliveryRepository.NewDelivery d : queued) {
             out.add(deliveries.find(d.id()).orElseThrow());

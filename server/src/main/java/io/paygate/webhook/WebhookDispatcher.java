@@ -56,10 +56,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * filled its batch, the next pass starts as soon as a slot frees instead of after the poll interval,
  * so a busy endpoint is fed continuously.
  *
- * <p>Deliveries this node queues ({@link WebhookOutbox}) skip the claim: they are written already
- * held by this node under a lease and handed over with their endpoint and event when their
- * transaction commits, as long as their endpoint's lane has room; the rest are made due for the
- * poll. The poll finds everything else (retries, other nodes' work, expired leases).
+ * <p>Deliveries this node queues ({@link WebhookOutbox}) skip the claim when their endpoint's lane
+ * has room as they are queued: they are written already held by this node under a lease and handed
+ * over with their endpoint and event when their transaction commits. The rest are written due for
+ * the poll, which finds everything else too (retries, other nodes' work, expired leases).
  */
 @Component
 class WebhookDispatcher {
@@ -117,8 +117,8 @@ class WebhookDispatcher {
 
     /**
      * An endpoint's share of this node: permits for the deliveries it holds and for those being sent,
-     * and whether some of the deliveries it queued went to the database for want of room
-     * ({@code waitingInDatabase}); while they wait, newer ones join them there instead of passing them.
+     * and whether deliveries it queued went to the poll for want of room ({@code waitingInDatabase});
+     * while they wait, newer ones join them there instead of passing them.
      */
     private record EndpointLane(Semaphore claimed, Semaphore sending, AtomicBoolean waitingInDatabase) {
     }
@@ -157,49 +157,68 @@ class WebhookDispatcher {
     }
 
     /**
-     * Sends deliveries queued in the current transaction once it commits (never if it rolls back):
-     * each whose endpoint's lane has room now and no earlier delivery waiting in the database, the
-     * others made due for the poll at once, behind those. They were
-     * written due at {@code leaseEndMs}, so until then only this node sends them.
+     * Takes room for one delivery to {@code endpointId} that the current transaction is queuing, for
+     * this node to send it once the transaction commits ({@link #sendAfterCommit}). No room, or earlier
+     * deliveries to it waiting in the database: false, and the delivery goes to the poll, behind them.
+     */
+    boolean reserve(String endpointId) {
+        EndpointLane lane = lane(endpointId);
+        if (!lane.waitingInDatabase().get() && lane.claimed().tryAcquire()) {
+            return true;
+        }
+        lane.waitingInDatabase().set(true);
+        return false;
+    }
+
+    /**
+     * Sends deliveries queued in the current transaction, each with room {@link #reserve reserved},
+     * once it commits; gives the room back if it does not. They are written due at {@code leaseEndMs},
+     * so until then only this node sends them.
      */
     void sendAfterCommit(List<Queued> queued, long queuedMs, long leaseEndMs) {
-        Transactions.afterCommit(() -> execute(() -> sendQueued(queued, queuedMs, leaseEndMs)));
+        Transactions.onOutcome(() -> execute(() -> sendQueued(queued, queuedMs, leaseEndMs)),
+                () -> queued.forEach(q -> lane(q.delivery().endpointId()).claimed().release()));
+    }
+
+    /**
+     * Starts a pass once the current transaction commits (at once outside a transaction), for
+     * deliveries it queued for the poll; passes asked for while one runs are folded into one more.
+     */
+    void wakeAfterCommit() {
+        if (!Transactions.active()) {
+            wake();
+            return;
+        }
+        Transactions.scoped(this, () -> {
+            Transactions.afterCommit(this::wake);
+            return Boolean.TRUE;
+        });
     }
 
     private void sendQueued(List<Queued> queued, long queuedMs, long leaseEndMs) {
         List<Delivery> mine = new ArrayList<>();
-        List<String> left = new ArrayList<>();
         Map<String, WebhookEndpoint> targets = new HashMap<>();
         Map<String, List<String>> secrets = new HashMap<>();
         Map<String, Event> events = new HashMap<>();
         Map<String, String> storedData = new HashMap<>();
-        for (Queued q : queued) {
-            DeliveryRepository.NewDelivery d = q.delivery();
-            EndpointLane lane = lane(d.endpointId());
-            if (lane.waitingInDatabase().get() || !lane.claimed().tryAcquire()) {
-                lane.waitingInDatabase().set(true);
-                left.add(d.id());
-                continue;
+        try {
+            for (Queued q : queued) {
+                DeliveryRepository.NewDelivery d = q.delivery();
+                mine.add(new Delivery(d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(), d.eventType(),
+                        Delivery.PENDING, 0, leaseEndMs, null, null, queuedMs, null));
+                WebhookEndpoint endpoint = q.target().endpoint();
+                if (targets.putIfAbsent(endpoint.id(), endpoint) == null) {
+                    secrets.put(endpoint.id(), endpointService.signingSecrets(endpoint.id(), q.target().secrets()));
+                }
+                events.put(q.event().id(), q.event());
+                storedData.put(q.event().id(), q.storedData());
             }
-            mine.add(new Delivery(d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(), d.eventType(),
-                    Delivery.PENDING, 0, leaseEndMs, null, null, queuedMs, null));
-            WebhookEndpoint endpoint = q.target().endpoint();
-            if (targets.putIfAbsent(endpoint.id(), endpoint) == null) {
-                secrets.put(endpoint.id(), endpointService.signingSecrets(endpoint.id(), q.target().secrets()));
-            }
-            events.put(q.event().id(), q.event());
-            storedData.put(q.event().id(), q.storedData());
+        } catch (RuntimeException e) {
+            queued.forEach(q -> lane(q.delivery().endpointId()).claimed().release());
+            log.error("Sending {} webhook deliveries failed unexpectedly; they are sent when their lease ends", queued.size(), e);
+            return;
         }
         start(new Claimed(mine, targets, secrets, events, storedData, Delivery.PENDING));
-        if (!left.isEmpty()) {
-            try {
-                deliveries.release(left, clock.millis());
-            } catch (RuntimeException e) {
-                log.warn("{} webhook deliveries without room on their endpoints wait for their lease to end", left.size(), e);
-            }
-            capped.set(true);
-            wake();
-        }
     }
 
     private void pass() {

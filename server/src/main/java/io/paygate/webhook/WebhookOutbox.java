@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * is written in the same transaction. The dispatcher sends what committed, and nothing else.
  *
  * <p>This node sends the deliveries it queues itself, handed over in memory as soon as the
- * transaction commits: they are written as held by it under a lease (due only when the lease
- * ends), so no poll claims them meanwhile and sending them needs no claim, endpoint or event read.
- * If the node dies first, or has no room for them on their endpoint, they go to the poll (at the
- * lease's end, or at once). A transaction that records several events (a payment's outcome
+ * transaction commits, when their endpoint's lane has room for them now: they are written as held by
+ * it under a lease (due only when the lease ends), so no poll claims them meanwhile and sending them
+ * needs no claim, endpoint or event read. If the node dies first they go to any node's poll when the
+ * lease ends. Deliveries without room are written due at once, for the poll. A transaction that records several events (a payment's outcome
  * records two or three) reads the merchant's endpoints once and writes its deliveries in one batch.
  */
 @Component
@@ -46,6 +46,7 @@ class WebhookOutbox {
     @EventListener
     void onEventsRecorded(EventsRecorded recorded) {
         long now = clock.millis();
+        long leaseEnd = now + settings.lease().toMillis();
         List<DeliveryRepository.NewDelivery> queued = new ArrayList<>();
         List<WebhookDispatcher.Queued> handover = new ArrayList<>();
         for (int i = 0; i < recorded.events().size(); i++) {
@@ -53,17 +54,25 @@ class WebhookOutbox {
             String data = recorded.data().get(i);
             for (WebhookEndpointRepository.WithSecrets target : enabledFor(event.merchantId(), event.livemode())) {
                 if (target.endpoint().wants(event.type())) {
+                    boolean held = dispatcher.reserve(target.endpoint().id());
                     DeliveryRepository.NewDelivery delivery = new DeliveryRepository.NewDelivery(ids.next("whd"),
-                            event.merchantId(), event.livemode(), target.endpoint().id(), event.id(), event.type());
+                            event.merchantId(), event.livemode(), target.endpoint().id(), event.id(), event.type(),
+                            held ? leaseEnd : now);
                     queued.add(delivery);
-                    handover.add(new WebhookDispatcher.Queued(delivery, target, event, data));
+                    if (held) {
+                        handover.add(new WebhookDispatcher.Queued(delivery, target, event, data));
+                    }
                 }
             }
         }
-        if (!queued.isEmpty()) {
-            long leaseEnd = now + settings.lease().toMillis();
-            deliveries.insertAll(queued, now, leaseEnd);
+        if (!handover.isEmpty()) {
             dispatcher.sendAfterCommit(handover, now, leaseEnd);
+        }
+        if (!queued.isEmpty()) {
+            deliveries.insertAll(queued, now);
+        }
+        if (handover.size() < queued.size()) {
+            dispatcher.wakeAfterCommit();
         }
     }
 

@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliveries the node queues are sent by it straight after their transaction commits, written as
- * held under a lease. Here an endpoint's lane holds one delivery (one sender, and a lease too short
- * against the attempt timeout to queue any more behind it), so every other delivery queued while it
- * is busy must be handed to the poll at once: left held, it would wait the whole 30 s lease.
+ * held under a lease, when their endpoint's lane has room. Here the lane holds one delivery (one
+ * sender, and a lease too short against the attempt timeout to queue any more behind it), so every
+ * delivery queued while it is busy must be written for the poll, due at once: written as held, it
+ * would wait the whole 30 s lease.
  */
 @TestPropertySource(properties = {
         "paygate.webhooks.per-endpoint-concurrency=1",

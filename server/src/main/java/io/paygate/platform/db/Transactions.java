@@ -61,6 +61,23 @@ public final class Transactions {
         });
     }
 
+    /**
+     * Runs {@code committed} once the current transaction has committed, or {@code otherwise} once it
+     * has rolled back or ended with its outcome unknown; {@code committed} at once outside one.
+     */
+    public static void onOutcome(Runnable committed, Runnable otherwise) {
+        if (!active()) {
+            committed.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                (status == STATUS_COMMITTED ? committed : otherwise).run();
+            }
+        });
+    }
+
     /** Runs {@code action} once the current transaction has ended, committed or rolled back; call only inside one. */
     public static void afterCompletion(Runnable action) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
