@@ -173,7 +173,8 @@ class WebhookDispatcher {
     /**
      * Sends deliveries queued in the current transaction, each with room {@link #reserve reserved},
      * once it commits; gives the room back if it does not. They are written due at {@code leaseEndMs},
-     * so until then only this node sends them.
+     * so until then only this node sends them. The list is read when the transaction ends: the
+     * caller may register it first and add to it while queuing.
      */
     void sendAfterCommit(List<Queued> queued, long queuedMs, long leaseEndMs) {
         Transactions.onOutcome(() -> execute(() -> sendQueued(queued, queuedMs, leaseEndMs)),

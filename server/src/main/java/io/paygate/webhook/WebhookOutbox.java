@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * transaction commits, when their endpoint's lane has room for them now: they are written as held by
  * it under a lease (due only when the lease ends), so no poll claims them meanwhile and sending them
  * needs no claim, endpoint or event read. If the node dies first they go to any node's poll when the
- * lease ends. Deliveries without room are written due at once, for the poll. A transaction that records several events (a payment's outcome
- * records two or three) reads the merchant's endpoints once and writes its deliveries in one batch.
+ * lease ends. Deliveries without room are written due at once, for the poll. A transaction that
+ * records several events (a payment's outcome records two or three) reads the merchant's endpoints
+ * once and writes its deliveries in one batch.
  */
 @Component
 class WebhookOutbox {
@@ -60,13 +61,15 @@ class WebhookOutbox {
                             held ? leaseEnd : now);
                     queued.add(delivery);
                     if (held) {
+                        if (handover.isEmpty()) {
+                            // Registered with the first room taken, so that the room is given back
+                            // if anything from here on keeps the transaction from committing.
+                            dispatcher.sendAfterCommit(handover, now, leaseEnd);
+                        }
                         handover.add(new WebhookDispatcher.Queued(delivery, target, event, data));
                     }
                 }
             }
-        }
-        if (!handover.isEmpty()) {
-            dispatcher.sendAfterCommit(handover, now, leaseEnd);
         }
         if (!queued.isEmpty()) {
             deliveries.insertAll(queued, now);
