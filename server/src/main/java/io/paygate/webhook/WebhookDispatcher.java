@@ -141,14 +141,16 @@ class WebhookDispatcher {
 
     /**
      * Deliveries this node holds, with everything sending them needs: the endpoints (with their
-     * signing secrets, opened once per batch) and the events, with their data as stored when this
-     * node recorded them ({@code storedData}; events read back carry it already). {@code heldAs} is
-     * the status the deliveries have while held: {@code sending} when a pass claimed them,
-     * {@code pending} when this node queued them under a lease.
+     * signing secrets, opened once per batch) and the events' bodies, each written once however many
+     * endpoints it goes to. {@code heldAs} is the status the deliveries have while held:
+     * {@code sending} when a pass claimed them, {@code pending} when this node queued them under a lease.
      */
     private record Claimed(List<Delivery> deliveries, Map<String, WebhookEndpoint> endpoints,
-                           Map<String, List<String>> secrets, Map<String, Event> events, Map<String, String> storedData,
-                           String heldAs) {
+                           Map<String, List<String>> secrets, Map<String, Body> events, String heldAs) {
+    }
+
+    /** An event as a delivery carries it: its id, when it was created (for the lag) and its JSON. */
+    private record Body(String eventId, long created, String json) {
     }
 
     /** A delivery queued by this node in a transaction not yet committed, with its endpoint and event. */
@@ -200,8 +202,7 @@ class WebhookDispatcher {
         List<Delivery> mine = new ArrayList<>();
         Map<String, WebhookEndpoint> targets = new HashMap<>();
         Map<String, List<String>> secrets = new HashMap<>();
-        Map<String, Event> events = new HashMap<>();
-        Map<String, String> storedData = new HashMap<>();
+        Map<String, Body> events = new HashMap<>();
         try {
             for (Queued q : queued) {
                 DeliveryRepository.NewDelivery d = q.delivery();
@@ -211,19 +212,21 @@ class WebhookDispatcher {
                 if (targets.putIfAbsent(endpoint.id(), endpoint) == null) {
                     secrets.put(endpoint.id(), endpointService.signingSecrets(endpoint.id(), q.target().secrets()));
                 }
-                events.put(q.event().id(), q.event());
-                storedData.put(q.event().id(), q.storedData());
+                Event event = q.event();
+                events.computeIfAbsent(event.id(),
+                        id -> new Body(id, event.created(), json.write(event.render(q.storedData()))));
             }
         } catch (RuntimeException e) {
             queued.forEach(q -> lane(q.delivery().endpointId()).claimed().release());
             log.error("Sending {} webhook deliveries failed unexpectedly; they are sent when their lease ends", queued.size(), e);
             return;
         }
-        start(new Claimed(mine, targets, secrets, events, storedData, Delivery.PENDING));
+        start(new Claimed(mine, targets, secrets, events, Delivery.PENDING));
     }
 
     private void pass() {
         long now = clock.millis();
+        Map<String, Event> read = new HashMap<>(); // the claimed deliveries' events, written out after the commit
         Claimed claimed = tx.execute(status -> {
             List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
             List<Delivery> mine = new ArrayList<>();
@@ -245,7 +248,7 @@ class WebhookDispatcher {
                 });
             }
             if (mine.isEmpty()) {
-                return new Claimed(mine, Map.of(), Map.of(), Map.of(), Map.of(), Delivery.SENDING);
+                return new Claimed(mine, Map.of(), Map.of(), Map.of(), Delivery.SENDING);
             }
             deliveries.markSending(mine.stream().map(Delivery::id).toList(), now + settings.lease().toMillis());
             if (due.size() == settings.batchSize() && mine.size() == due.size()) {
@@ -261,10 +264,12 @@ class WebhookDispatcher {
                     secrets.put(id, endpointService.signingSecrets(id, target.secrets()));
                 }
             });
-            return new Claimed(mine, enabled, secrets,
-                    eventLog.findByIds(mine.stream().map(Delivery::eventId).collect(Collectors.toSet())), Map.of(), Delivery.SENDING);
+            read.putAll(eventLog.findByIds(mine.stream().map(Delivery::eventId).collect(Collectors.toSet())));
+            return new Claimed(mine, enabled, secrets, Map.of(), Delivery.SENDING);
         });
-        start(claimed);
+        Map<String, Body> events = new HashMap<>();
+        read.forEach((id, event) -> events.put(id, new Body(id, event.created(), json.write(event.render()))));
+        start(new Claimed(claimed.deliveries(), claimed.endpoints(), claimed.secrets(), events, claimed.heldAs()));
     }
 
     /** Sends each held delivery on a virtual thread, at most the lane's sender slots at once per endpoint. */
@@ -327,12 +332,11 @@ class WebhookDispatcher {
                     "endpoint disabled or deleted"), false, true, false);
             return;
         }
-        Event event = claimed.events().get(delivery.eventId());
+        Body event = claimed.events().get(delivery.eventId());
         if (event == null) {
             throw new IllegalStateException("event " + delivery.eventId() + " of delivery " + delivery.id() + " is missing");
         }
-        String stored = claimed.storedData().get(event.id());
-        String payload = json.write(stored == null ? event.render() : event.render(stored));
+        String payload = event.json();
         URI target;
         try {
             target = urls.check(endpoint.url(), delivery.livemode());
@@ -349,7 +353,7 @@ class WebhookDispatcher {
                 .header("Paygate-Signature", signature)
                 .header("Stripe-Signature", signature)
                 .header("Paygate-Delivery-Id", delivery.id())
-                .header("Paygate-Event-Id", event.id())
+                .header("Paygate-Event-Id", event.eventId())
                 .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                 .build();
         Integer status = null;
