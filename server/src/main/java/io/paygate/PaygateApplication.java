@@ -18,10 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PaygateApplication {
 
     /**
-     * The buffer the JDK's HTTP client reads each connection into (its default is 16 KB). Paygate
-     * holds one connection per payment waiting on a processor, and a processor's or a webhook
-     * receiver's answer is a few kilobytes, so a smaller buffer lets thousands of payments wait in
-     * less heap. Set {@code -Djdk.httpclient.bufsize} to override.
+     * The buffer the JDK's HTTP client reads each connection into (its default is 16 KB); the
+     * simulator processor's webhook sender uses that client (Paygate's own calls to processors and
+     * webhook endpoints keep 4 KB buffers of their own). Set {@code -Djdk.httpclient.bufsize} to override.
      */
     static final String HTTP_CLIENT_BUFFER_BYTES = "4096";
 

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * Where Paygate may send webhooks: {@code http} and {@code https} URLs only; in live mode never to
  * loopback, link-local, private, carrier-grade NAT, multicast or unspecified addresses (which would
  * let a merchant make Paygate call into its own network); in test mode local addresses are allowed
- * when configured. Checked when an endpoint is saved and again, with a fresh DNS lookup, before
- * every delivery.
+ * when configured. Checked in full when an endpoint is saved; for a delivery, the URL's form is
+ * checked here and its addresses as the connection is opened ({@link WebhookHttp}), so what is
+ * checked is what is connected to.
  */
 @Component
 class UrlPolicy {
@@ -25,7 +26,29 @@ class UrlPolicy {
         this.testModeAllowLocal = settings.testModeAllowLocal();
     }
 
+    /** The URL's form and, where internal addresses are forbidden, every address its host resolves to now. */
     URI check(String url, boolean livemode) {
+        URI uri = checkForm(url, livemode);
+        if (!livemode && testModeAllowLocal) {
+            return uri;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw ApiException.invalidParam("url", "Invalid URL: the host " + uri.getHost() + " does not resolve.");
+        }
+        for (InetAddress address : addresses) {
+            if (isInternal(address)) {
+                throw ApiException.invalidParam("url", "Invalid URL: webhooks may not be sent to loopback, link-local or "
+                        + "private addresses" + (livemode ? "." : " (test mode allows them only when configured)."));
+            }
+        }
+        return uri;
+    }
+
+    /** The URL's form only: an absolute http(s) URL without credentials, https in live mode. */
+    URI checkForm(String url, boolean livemode) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -41,21 +64,6 @@ class UrlPolicy {
         }
         if (livemode && !scheme.equals("https")) {
             throw ApiException.invalidParam("url", "Live-mode webhook endpoints must use https.");
-        }
-        if (!livemode && testModeAllowLocal) {
-            return uri;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw ApiException.invalidParam("url", "Invalid URL: the host " + uri.getHost() + " does not resolve.");
-        }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw ApiException.invalidParam("url", "Invalid URL: webhooks may not be sent to loopback, link-local or "
-                        + "private addresses" + (livemode ? "." : " (test mode allows them only when configured)."));
-            }
         }
         return uri;
     }

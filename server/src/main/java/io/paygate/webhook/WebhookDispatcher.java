@@ -11,12 +11,7 @@ import io.paygate.platform.json.Json;
 import io.paygate.platform.web.CallContext;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +60,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BODY_LIMIT = 1024;
 
     private final DeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
@@ -76,7 +70,7 @@ class WebhookDispatcher {
     private final Json json;
     private final Clock clock;
     private final WebhookSettings settings;
-    private final HttpClient http;
+    private final WebhookHttp http;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     /** Per endpoint: the deliveries this node has claimed and not finished, and the slots to send them. */
     private final ConcurrentHashMap<String, EndpointLane> lanes = new ConcurrentHashMap<>();
@@ -94,8 +88,8 @@ class WebhookDispatcher {
     private final AtomicBoolean recording = new AtomicBoolean();
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
-                      EventLog eventLog, UrlPolicy urls, TransactionTemplate tx, Json json, Clock clock, WebhookSettings settings,
-                      MeterRegistry meters) {
+                      EventLog eventLog, UrlPolicy urls, WebhookHttp http, TransactionTemplate tx, Json json, Clock clock,
+                      WebhookSettings settings, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.endpointService = endpointService;
@@ -105,8 +99,7 @@ class WebhookDispatcher {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = http;
         this.lag = Timer.builder("paygate_webhook_delivery_lag").description("Time from an event's commit to its delivery")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.succeeded = meters.counter("paygate_webhook_attempts", "outcome", "succeeded");
@@ -339,7 +332,7 @@ class WebhookDispatcher {
         String payload = event.json();
         URI target;
         try {
-            target = urls.check(endpoint.url(), delivery.livemode());
+            target = urls.checkForm(endpoint.url(), delivery.livemode());
         } catch (ApiException refused) {
             finish(delivery, claimed.heldAs(), new Delivery.Attempt(attemptNumber, node, started, 0, null, null, refused.getMessage()),
                     false, false, true);
@@ -347,32 +340,14 @@ class WebhookDispatcher {
         }
         long timestamp = clock.instant().getEpochSecond();
         String signature = WebhookSigner.header(timestamp, payload, claimed.secrets().get(endpoint.id()));
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "Paygate/1.0 (+webhooks)")
-                .header("Paygate-Signature", signature)
-                .header("Stripe-Signature", signature)
-                .header("Paygate-Delivery-Id", delivery.id())
-                .header("Paygate-Event-Id", event.eventId())
-                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-                .build();
-        Integer status = null;
-        String body = null;
-        String error = null;
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8);
-            }
-        } catch (java.net.http.HttpTimeoutException e) {
-            error = "timed out after " + settings.timeout().toMillis() + " ms";
-        } catch (IOException e) {
-            error = "connection failed: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        }
+        WebhookHttp.Result result = http.post(target, delivery.livemode(), Map.of(
+                "Paygate-Signature", signature,
+                "Stripe-Signature", signature,
+                "Paygate-Delivery-Id", delivery.id(),
+                "Paygate-Event-Id", event.eventId()), payload);
+        Integer status = result.status();
+        String body = result.body();
+        String error = result.error();
         long latency = clock.millis() - started;
         boolean ok = status != null && status >= 200 && status < 300;
         // The endpoint's failing-since mark changes only when this outcome differs from what it records.

@@ -17,18 +17,31 @@ import io.paygate.connector.spi.Secret;
 import io.paygate.connector.spi.WebhookEndpointRegistration;
 import io.paygate.connector.spi.WebhookVerification;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,11 +51,20 @@ import tools.jackson.databind.json.JsonMapper;
  * would: JSON requests, an API key, an idempotency key per operation, a request timeout, and
  * "unknown" for every answer that does not say what happened.
  */
-public final class SimulatorConnector implements Connector {
+public final class SimulatorConnector implements Connector, AutoCloseable {
 
     public static final String TYPE = "simulator";
+    /**
+     * Connections kept open to the simulator at most: one per payment waiting on it, so as many as
+     * payments may wait at once (the benchmark keeps 2,000 waiting).
+     */
+    static final int MAX_CONNECTIONS = 10_000;
+    /** Read buffer per connection: the simulator's answers are about a kilobyte, and thousands may wait at once. */
+    private static final int BUFFER_BYTES = 4096;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    /** Ends a call at its deadline (a read timeout alone would let a slowly dribbling answer run on). */
+    private final ScheduledThreadPoolExecutor deadlines;
     private final Supplier<URI> defaultBaseUrl;
     private final Duration defaultTimeout;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -54,10 +76,37 @@ public final class SimulatorConnector implements Connector {
     public SimulatorConnector(Supplier<URI> defaultBaseUrl, Duration defaultTimeout) {
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultTimeout = defaultTimeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).setChunkSizeHint(BUFFER_BYTES)
+                                        .setMaxLineLength(8192).setMaxHeaderCount(100).build())
+                                .build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                // A connection idle this long is checked before it carries a payment.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                                .build())
+                        .build())
+                .evictIdleConnections(TimeValue.ofSeconds(15))
+                // Never sent twice by the client itself: a payment call's outcome is unknown unless answered.
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
                 .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("simulator-call-deadlines").factory());
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        http.close();
     }
 
     @Override
@@ -200,41 +249,48 @@ public final class SimulatorConnector implements Connector {
         String configured = account.settings().get("base_url");
         URI base = configured == null ? defaultBaseUrl.get() : URI.create(configured);
         Duration timeout = Duration.ofMillis(account.longSetting("timeout_ms", defaultTimeout.toMillis()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(base.getPath().replaceAll("/$", "") + path))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Simulator-Account", account.id());
+        HttpUriRequestBase request = new HttpUriRequestBase(method, base.resolve(base.getPath().replaceAll("/$", "") + path));
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+        request.setHeader("Accept", "application/json");
+        request.setHeader("Simulator-Account", account.id());
         Secret apiKey = account.credentials().get("api_key");
         if (apiKey != null) {
-            builder.header("Authorization", "Bearer " + apiKey.reveal());
+            request.setHeader("Authorization", "Bearer " + apiKey.reveal());
         }
         if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
+            request.setHeader("Idempotency-Key", idempotencyKey);
         }
-        trace.headers().forEach(builder::header);
-        if (body == null) {
-            builder.GET();
-        } else {
-            builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        trace.headers().forEach(request::setHeader);
+        if (body != null) {
+            request.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
         }
-        HttpResponse<String> response;
+        Raw raw;
+        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return new Reply.NoAnswer("simulator did not answer within " + timeout.toMillis() + " ms");
+            raw = http.execute(request, response -> new Raw(response.getCode(),
+                    response.getEntity() == null ? null : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+        } catch (SocketTimeoutException e) {
+            return timedOut(timeout);
         } catch (IOException e) {
-            return new Reply.NoAnswer("simulator connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply.NoAnswer("interrupted while waiting for the simulator");
+            return request.isCancelled() ? timedOut(timeout)
+                    : new Reply.NoAnswer("simulator connection failed: " + e.getClass().getSimpleName());
+        } finally {
+            deadline.cancel(false);
         }
         try {
-            JsonNode parsed = response.body() == null || response.body().isBlank() ? null : json.readTree(response.body());
-            return new Reply.Answered(response.statusCode(), parsed);
+            JsonNode parsed = raw.body() == null || raw.body().isBlank() ? null : json.readTree(raw.body());
+            return new Reply.Answered(raw.status(), parsed);
         } catch (JacksonException e) {
-            return new Reply.NoAnswer("simulator answered HTTP " + response.statusCode() + " with unreadable JSON");
+            return new Reply.NoAnswer("simulator answered HTTP " + raw.status() + " with unreadable JSON");
         }
+    }
+
+    /** An answer as it came: its status and body text (null when it had none). */
+    private record Raw(int status, String body) {
+    }
+
+    private static Reply timedOut(Duration timeout) {
+        return new Reply.NoAnswer("simulator did not answer within " + timeout.toMillis() + " ms");
     }
 
     private static String encode(String value) {

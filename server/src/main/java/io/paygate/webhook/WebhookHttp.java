@@ -1,0 +1,182 @@
+package io.paygate.webhook;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP side of a webhook attempt: one POST, its status and the first kilobyte of the answer,
+ * within the attempt timeout from start to end (the connection, the answer and its body together).
+ * Connections to an endpoint are kept and reused.
+ *
+ * <p>Where the {@link UrlPolicy} forbids internal addresses (live mode always, test mode unless
+ * configured), the addresses are checked as the connection is opened, on the very addresses it
+ * connects to, so a host that resolves to a public address when checked and to an internal one a
+ * moment later is still refused.
+ */
+@Component
+class WebhookHttp {
+
+    /** What came of one attempt: the status and the answer's first bytes, or why there was no answer. */
+    record Result(Integer status, String body, String error) {
+    }
+
+    static final int BODY_LIMIT = 1024;
+    /** Connections kept open at most; each endpoint's lane bounds its own share. */
+    private static final int MAX_CONNECTIONS = 4096;
+    private static final int BUFFER_BYTES = 4096;
+
+    private final WebhookSettings settings;
+    private final CloseableHttpClient guarded;
+    private final CloseableHttpClient local;
+    private final ScheduledThreadPoolExecutor deadlines =
+            new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("webhook-deadlines").factory());
+
+    WebhookHttp(WebhookSettings settings) {
+        this.settings = settings;
+        this.guarded = client(new PublicAddressesOnly());
+        this.local = settings.testModeAllowLocal() ? client(SystemDefaultDnsResolver.INSTANCE) : guarded;
+        deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    private static CloseableHttpClient client(DnsResolver dns) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dns)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).setChunkSizeHint(BUFFER_BYTES)
+                                        .setMaxLineLength(8192).setMaxHeaderCount(100).build())
+                                .build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                                .build())
+                        .build())
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .setUserAgent("Paygate/1.0 (+webhooks)")
+                .build();
+    }
+
+    /**
+     * Sends {@code payload} to {@code target}. Never throws for what the endpoint or the network does:
+     * that is the result's error.
+     */
+    Result post(URI target, boolean livemode, Map<String, String> headers, String payload) {
+        HttpPost request = new HttpPost(target);
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.timeout()))
+                .setConnectionRequestTimeout(Timeout.of(settings.timeout())).build());
+        headers.forEach(request::setHeader);
+        request.setEntity(new StringEntity(payload, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        CloseableHttpClient http = livemode ? guarded : local;
+        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = http.executeOpen(null, request, null);
+            return new Result(response.getCode(), firstBytes(response.getEntity()), null);
+        } catch (InternalAddress refused) {
+            return new Result(null, null, refused.getMessage());
+        } catch (SocketTimeoutException e) {
+            return timedOut();
+        } catch (IOException e) {
+            return request.isCancelled() ? timedOut() : new Result(null, null, "connection failed: " + e.getClass().getSimpleName());
+        } finally {
+            deadline.cancel(false);
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException e) {
+                    // The connection is dropped instead of kept; the attempt's result stands.
+                }
+            }
+        }
+    }
+
+    private Result timedOut() {
+        return new Result(null, null, "timed out after " + settings.timeout().toMillis() + " ms");
+    }
+
+    /**
+     * The answer's first {@link #BODY_LIMIT} bytes. A longer answer is not read on: its connection is
+     * dropped rather than drained.
+     */
+    private static String firstBytes(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        InputStream in = entity.getContent();
+        byte[] bytes = in.readNBytes(BODY_LIMIT + 1);
+        if (bytes.length > BODY_LIMIT && in instanceof EofSensorInputStream unread) {
+            unread.abort();
+        }
+        return new String(bytes, 0, Math.min(bytes.length, BODY_LIMIT), StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        deadlines.shutdownNow();
+        guarded.close();
+        local.close();
+    }
+
+    /** Refuses, as the connection is opened, a host any of whose addresses is internal ({@link UrlPolicy#isInternal}). */
+    static final class PublicAddressesOnly implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            for (InetAddress address : addresses) {
+                if (UrlPolicy.isInternal(address)) {
+                    throw new InternalAddress(host);
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+    }
+
+    /** A host that resolves to an internal address where only public ones may be called. */
+    static final class InternalAddress extends UnknownHostException {
+        InternalAddress(String host) {
+            super("refused: " + host + " resolves to a loopback, link-local or private address");
+        }
+    }
+}
