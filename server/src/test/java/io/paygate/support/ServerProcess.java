@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> properties;
     private final Path logDir;
+    private String databaseUrl = TestDatabase.postgresUrl();
     private Process process;
     private int starts;
     private Path log;
@@ -32,6 +33,14 @@ public final class ServerProcess implements AutoCloseable {
         this.port = freePort();
         this.properties = new LinkedHashMap<>(properties);
         this.logDir = Path.of("target", "test-logs");
+    }
+
+    /** On PostgreSQL, runs this server on {@code url} (see {@link TestDatabase#createScratch}) instead of the shared database. */
+    public ServerProcess onDatabase(String url) {
+        if (url != null) {
+            databaseUrl = url;
+        }
+        return this;
     }
 
     public int port() {
@@ -55,7 +64,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Dserver.port=" + port);
         command.add("-Dpaygate.data-dir=" + dataDir);
         if (TestDatabase.isPostgres()) {
-            command.add("-Dspring.datasource.url=" + TestDatabase.postgresUrl());
+            command.add("-Dspring.datasource.url=" + databaseUrl);
             command.add("-Dspring.datasource.username=" + TestDatabase.postgresUser());
             command.add("-Dspring.datasource.password=" + TestDatabase.postgresPassword());
             TestDatabase.sharedVaultKeys().forEach((name, value) -> command.add("-D" + name + "=" + value));

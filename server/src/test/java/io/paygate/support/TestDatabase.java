@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which database the integration tests run on: the embedded default (an H2 file database in a
@@ -16,6 +23,8 @@ import java.util.Map;
 public final class TestDatabase {
 
     private static final Path DATA_DIR = createDataDir();
+    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]+)(.*)");
+    private static final AtomicInteger SCRATCH = new AtomicInteger();
 
     private TestDatabase() {
     }
@@ -56,6 +65,53 @@ public final class TestDatabase {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) value);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * On PostgreSQL, a new empty database beside the shared one (its JDBC URL), for test servers whose
+     * settings differ from this JVM's: on the shared database this JVM's servers would take their
+     * queued work and handle it with their own settings, as no deployment's nodes would. Null on H2,
+     * where every server has its own database anyway. Drop it with {@link #dropScratch}.
+     */
+    public static String createScratch(String label) {
+        if (!isPostgres()) {
+            return null;
+        }
+        Matcher url = postgresUrlParts();
+        String name = url.group(2) + "_" + label + "_" + ProcessHandle.current().pid() + "_" + SCRATCH.incrementAndGet();
+        admin("drop database if exists " + name + " with (force)", "create database " + name);
+        return url.group(1) + name + url.group(3);
+    }
+
+    public static void dropScratch(String scratchUrl) {
+        if (scratchUrl == null) {
+            return;
+        }
+        Matcher url = POSTGRES_URL.matcher(scratchUrl);
+        if (!url.matches()) {
+            throw new IllegalArgumentException("not a PostgreSQL URL: " + scratchUrl);
+        }
+        admin("drop database if exists " + url.group(2) + " with (force)");
+    }
+
+    private static Matcher postgresUrlParts() {
+        Matcher url = POSTGRES_URL.matcher(postgresUrl());
+        if (!url.matches()) {
+            throw new IllegalStateException("PAYGATE_TEST_DATABASE_URL is not a jdbc:postgresql URL: " + postgresUrl());
+        }
+        return url;
+    }
+
+    private static void admin(String... statements) {
+        Matcher url = postgresUrlParts();
+        try (Connection connection = DriverManager.getConnection(url.group(1) + "postgres" + url.group(3), postgresUser(),
+                postgresPassword()); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + String.join("; ", statements), e);
+        }
     }
 
     /** The data directory shared by the test contexts of this JVM (H2 database, generated keys). */
