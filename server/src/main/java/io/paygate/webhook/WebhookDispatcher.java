@@ -47,9 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A node claims a few deliveries per sender slot of an endpoint beyond the ones being sent (at
  * most four, fewer when the lease is short against the attempt timeout), so that the last of them
- * still finishes within its lease even if every attempt before it times out. When the endpoint's claims were capped, or the pass
- * filled its batch, the next pass starts as soon as a slot frees instead of after the poll interval,
- * so a busy endpoint is fed continuously.
+ * still finishes within its lease even if every attempt before it times out. When a pass filled its
+ * batch, the next starts at once; when an endpoint had deliveries waiting and no room for them,
+ * the next starts as soon as half of the endpoint's room is free again, instead of after the poll
+ * interval. So a busy endpoint is fed continuously, and in chunks: each pass locks up to a batch
+ * of due rows, and one pass per finished attempt would lock a batch to claim one.
  *
  * <p>Deliveries this node queues ({@link WebhookOutbox}) skip the claim when their endpoint's lane
  * has room as they are queued: they are written already held by this node under a lease and handed
@@ -76,12 +78,12 @@ class WebhookDispatcher {
     private final ConcurrentHashMap<String, EndpointLane> lanes = new ConcurrentHashMap<>();
     private final AtomicBoolean passing = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean capped = new AtomicBoolean();
     private final Random random = new Random();
     private final String node = ProcessHandle.current().pid() + "@" + hostName();
     private final Timer lag;
     private final Counter succeeded;
     private final Counter failed;
+    private final Counter lockingPasses;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestWaitingMs = new AtomicLong();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -104,16 +106,37 @@ class WebhookDispatcher {
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.succeeded = meters.counter("paygate_webhook_attempts", "outcome", "succeeded");
         this.failed = meters.counter("paygate_webhook_attempts", "outcome", "failed");
+        this.lockingPasses = Counter.builder("paygate_webhook_claim_passes")
+                .description("Passes of the webhook poll that found due deliveries and locked them to claim")
+                .register(meters);
         meters.gauge("paygate_webhook_backlog", backlog);
         meters.gauge("paygate_webhook_oldest_due_age_ms", oldestWaitingMs);
     }
 
     /**
-     * An endpoint's share of this node: permits for the deliveries it holds and for those being sent,
-     * and whether deliveries it queued went to the poll for want of room ({@code waitingInDatabase});
-     * while they wait, newer ones join them there instead of passing them.
+     * An endpoint's share of this node: permits for the deliveries it holds ({@code room} of them in
+     * all) and for those being sent; whether deliveries it queued went to the poll
+     * ({@code waitingInDatabase}: while they wait, newer ones join them there instead of passing
+     * them); and whether deliveries to it wait for room ({@code capped}: a pass is started when half
+     * of the room is free).
      */
-    private record EndpointLane(Semaphore claimed, Semaphore sending, AtomicBoolean waitingInDatabase) {
+    private record EndpointLane(Semaphore claimed, int room, Semaphore sending, AtomicBoolean waitingInDatabase,
+                                AtomicBoolean capped) {
+
+        /** Half of the room is free again after deliveries waited for it: time for the pass to claim them. */
+        boolean reopened() {
+            return claimed.availablePermits() >= Math.max(1, room / 2) && capped.compareAndSet(true, false);
+        }
+    }
+
+    /** What becomes of a delivery being queued ({@link #reserve}). */
+    enum Reservation {
+        /** This node holds it and sends it once the transaction commits. */
+        HELD,
+        /** Written due for the poll, which must look: the endpoint has room, but older deliveries wait in the database. */
+        POLL,
+        /** Written due for the poll; the endpoint has no room, and a pass starts when it has. */
+        WAIT_FOR_ROOM
     }
 
     @Scheduled(fixedDelayString = "${paygate.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
@@ -154,15 +177,20 @@ class WebhookDispatcher {
     /**
      * Takes room for one delivery to {@code endpointId} that the current transaction is queuing, for
      * this node to send it once the transaction commits ({@link #sendAfterCommit}). No room, or earlier
-     * deliveries to it waiting in the database: false, and the delivery goes to the poll, behind them.
+     * deliveries to it waiting in the database: the delivery goes to the poll, behind them.
      */
-    boolean reserve(String endpointId) {
+    Reservation reserve(String endpointId) {
         EndpointLane lane = lane(endpointId);
         if (!lane.waitingInDatabase().get() && lane.claimed().tryAcquire()) {
-            return true;
+            return Reservation.HELD;
         }
         lane.waitingInDatabase().set(true);
-        return false;
+        if (lane.claimed().availablePermits() > 0) {
+            return Reservation.POLL;
+        }
+        lane.capped().set(true);
+        // Room freed between the look and the mark would not start a pass: look again.
+        return lane.reopened() ? Reservation.POLL : Reservation.WAIT_FOR_ROOM;
     }
 
     /**
@@ -222,13 +250,17 @@ class WebhookDispatcher {
         Map<String, Event> read = new HashMap<>(); // the claimed deliveries' events, written out after the commit
         Claimed claimed = tx.execute(status -> {
             List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
+            if (!due.isEmpty()) {
+                lockingPasses.increment();
+            }
             List<Delivery> mine = new ArrayList<>();
             Set<String> full = new HashSet<>();
             for (Delivery claim : due) {
-                if (lane(claim.endpointId()).claimed().tryAcquire()) {
+                EndpointLane lane = lane(claim.endpointId());
+                if (lane.claimed().tryAcquire()) {
                     mine.add(claim);
                 } else {
-                    capped.set(true);
+                    lane.capped().set(true);
                     full.add(claim.endpointId());
                 }
             }
@@ -285,7 +317,7 @@ class WebhookDispatcher {
                     }
                     lane.claimed().release();
                 }
-                if (capped.compareAndSet(true, false)) {
+                if (lane.reopened()) {
                     wake();
                 }
             });
@@ -310,9 +342,11 @@ class WebhookDispatcher {
     }
 
     private EndpointLane lane(String endpointId) {
-        return lanes.computeIfAbsent(endpointId, id -> new EndpointLane(
-                new Semaphore(settings.perEndpointConcurrency() * (1 + settings.queuedPerSender())),
-                new Semaphore(settings.perEndpointConcurrency()), new AtomicBoolean()));
+        return lanes.computeIfAbsent(endpointId, id -> {
+            int room = settings.perEndpointConcurrency() * (1 + settings.queuedPerSender());
+            return new EndpointLane(new Semaphore(room), room, new Semaphore(settings.perEndpointConcurrency()),
+                    new AtomicBoolean(), new AtomicBoolean());
+        });
     }
 
     /** One attempt at a delivery this node claimed (the row as claimed: only the lease holder changes it). */

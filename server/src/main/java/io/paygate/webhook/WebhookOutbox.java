@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * transaction commits, when their endpoint's lane has room for them now: they are written as held by
  * it under a lease (due only when the lease ends), so no poll claims them meanwhile and sending them
  * needs no claim, endpoint or event read. If the node dies first they go to any node's poll when the
- * lease ends. Deliveries without room are written due at once, for the poll. A transaction that
+ * lease ends. Deliveries without room are written due at once, for the poll, which the commit
+ * starts when the endpoint has room (older deliveries to it wait in the database) and the endpoint's
+ * freed room starts otherwise. A transaction that
  * records several events (a payment's outcome records two or three) reads the merchant's endpoints
  * once and writes its deliveries in one batch.
  */
@@ -50,12 +52,15 @@ class WebhookOutbox {
         long leaseEnd = now + settings.lease().toMillis();
         List<DeliveryRepository.NewDelivery> queued = new ArrayList<>();
         List<WebhookDispatcher.Queued> handover = new ArrayList<>();
+        boolean poll = false;
         for (int i = 0; i < recorded.events().size(); i++) {
             Event event = recorded.events().get(i);
             String data = recorded.data().get(i);
             for (WebhookEndpointRepository.WithSecrets target : enabledFor(event.merchantId(), event.livemode())) {
                 if (target.endpoint().wants(event.type())) {
-                    boolean held = dispatcher.reserve(target.endpoint().id());
+                    WebhookDispatcher.Reservation reservation = dispatcher.reserve(target.endpoint().id());
+                    boolean held = reservation == WebhookDispatcher.Reservation.HELD;
+                    poll |= reservation == WebhookDispatcher.Reservation.POLL;
                     DeliveryRepository.NewDelivery delivery = new DeliveryRepository.NewDelivery(ids.next("whd"),
                             event.merchantId(), event.livemode(), target.endpoint().id(), event.id(), event.type(),
                             held ? leaseEnd : now);
@@ -74,7 +79,7 @@ class WebhookOutbox {
         if (!queued.isEmpty()) {
             deliveries.insertAll(queued, now);
         }
-        if (handover.size() < queued.size()) {
+        if (poll) {
             dispatcher.wakeAfterCommit();
         }
     }

@@ -1,0 +1,61 @@
+package io.paygate.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paygate.support.PaygateIT;
+import io.paygate.support.Poll;
+import io.paygate.support.TestMerchant;
+import io.paygate.support.WebhookReceiver;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An endpoint that falls behind: its lane on this node holds 20 deliveries (four senders, four
+ * queued behind each), the rest wait in the database. The poll claims them as room frees, in chunks
+ * of half the lane, not one pass (and one lock of a batch of due rows) per finished attempt.
+ */
+@TestPropertySource(properties = {
+        "paygate.webhooks.per-endpoint-concurrency=4",
+        "paygate.webhooks.timeout=PT2S",
+        "paygate.webhooks.lease=PT60S"})
+class WebhookBacklogIT extends PaygateIT {
+
+    @Autowired
+    private WebhookSettings settings;
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void aBackloggedEndpointIsFedInChunks() {
+        assertThat(settings.perEndpointConcurrency() * (1 + settings.queuedPerSender())).as("the lane's room").isEqualTo(20);
+        TestMerchant merchant = newMerchant();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            assertThat(api.post("/v1/webhook_endpoints", merchant.secretKey(), "url", receiver.url("/slow"),
+                    "enabled_events[]", "customer.created").status()).isEqualTo(200);
+            receiver.answer(r -> new WebhookReceiver.Answer(200, 100));
+            double passesBefore = passes();
+            int events = 80;
+            for (int i = 0; i < events; i++) {
+                assertThat(api.post("/v1/customers", merchant.secretKey(), "email", "backlog" + i + "@shop.test").status())
+                        .isEqualTo(200);
+            }
+            List<WebhookReceiver.Received> received = Poll.until(Duration.ofSeconds(30), () -> receiver.receivedAt("/slow"),
+                    r -> r.stream().map(x -> x.header("Paygate-Event-Id")).distinct().count() == events,
+                    events + " events delivered");
+            assertThat(received).as("each delivery sent once").hasSize(events);
+            assertThat(receiver.mostOpenAt("/slow")).isLessThanOrEqualTo(4);
+            // At least 60 went to the database (the lane holds 20). One pass per finished attempt would
+            // lock due rows 60 times or more; in chunks of ten, six times plus the timed polls meanwhile
+            // (every 200 ms, about two seconds of backlog at 40 a second).
+            assertThat(passes() - passesBefore).as("passes that locked due deliveries").isLessThan(30);
+        }
+    }
+
+    private double passes() {
+        return meters.get("paygate_webhook_claim_passes").counter().count();
+    }
+}
