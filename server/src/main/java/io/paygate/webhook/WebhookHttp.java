@@ -1,5 +1,6 @@
 package io.paygate.webhook;
 
+import io.paygate.connector.spi.OutboundHttp;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,19 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +47,8 @@ class WebhookHttp {
     static final int BODY_LIMIT = 1024;
     /** Connections kept open at most; each endpoint's lane bounds its own share. */
     private static final int MAX_CONNECTIONS = 4096;
-    private static final int BUFFER_BYTES = 4096;
+    private static final Duration IDLE = Duration.ofSeconds(30);
+    private static final String USER_AGENT = "Paygate/1.0 (+webhooks)";
 
     private final WebhookSettings settings;
     private final CloseableHttpClient guarded;
@@ -61,35 +58,10 @@ class WebhookHttp {
 
     WebhookHttp(WebhookSettings settings) {
         this.settings = settings;
-        this.guarded = client(new PublicAddressesOnly());
-        this.local = settings.testModeAllowLocal() ? client(SystemDefaultDnsResolver.INSTANCE) : guarded;
+        this.guarded = OutboundHttp.client(new PublicAddressesOnly(), MAX_CONNECTIONS, IDLE, USER_AGENT);
+        this.local = settings.testModeAllowLocal()
+                ? OutboundHttp.client(SystemDefaultDnsResolver.INSTANCE, MAX_CONNECTIONS, IDLE, USER_AGENT) : guarded;
         deadlines.setRemoveOnCancelPolicy(true);
-    }
-
-    private static CloseableHttpClient client(DnsResolver dns) {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(dns)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                                .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).setChunkSizeHint(BUFFER_BYTES)
-                                        .setMaxLineLength(8192).setMaxHeaderCount(100).build())
-                                .build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .build())
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableConnectionState()
-                .setUserAgent("Paygate/1.0 (+webhooks)")
-                .build();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.paygate.connector.spi.ConnectorAccount;
 import io.paygate.connector.spi.DisputeOutcome;
 import io.paygate.connector.spi.DisputeRequest;
 import io.paygate.connector.spi.LookupRequest;
+import io.paygate.connector.spi.OutboundHttp;
 import io.paygate.connector.spi.ProcessorOutcome;
 import io.paygate.connector.spi.RefundLookupRequest;
 import io.paygate.connector.spi.RefundOutcome;
@@ -29,18 +30,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,8 +55,6 @@ public final class SimulatorConnector implements Connector, AutoCloseable {
      * payments may wait at once (the benchmark keeps 2,000 waiting).
      */
     static final int MAX_CONNECTIONS = 10_000;
-    /** Read buffer per connection: the simulator's answers are about a kilobyte, and thousands may wait at once. */
-    private static final int BUFFER_BYTES = 4096;
 
     private final CloseableHttpClient http;
     /** Ends a call at its deadline (a read timeout alone would let a slowly dribbling answer run on). */
@@ -76,29 +70,7 @@ public final class SimulatorConnector implements Connector, AutoCloseable {
     public SimulatorConnector(Supplier<URI> defaultBaseUrl, Duration defaultTimeout) {
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultTimeout = defaultTimeout;
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                                .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).setChunkSizeHint(BUFFER_BYTES)
-                                        .setMaxLineLength(8192).setMaxHeaderCount(100).build())
-                                .build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5))
-                                // A connection idle this long is checked before it carries a payment.
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .build())
-                .evictIdleConnections(TimeValue.ofSeconds(15))
-                // Never sent twice by the client itself: a payment call's outcome is unknown unless answered.
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableConnectionState()
-                .build();
+        this.http = OutboundHttp.client(SystemDefaultDnsResolver.INSTANCE, MAX_CONNECTIONS, Duration.ofSeconds(15), null);
         this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("simulator-call-deadlines").factory());
         this.deadlines.setRemoveOnCancelPolicy(true);
     }
