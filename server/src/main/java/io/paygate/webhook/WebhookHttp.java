@@ -79,7 +79,13 @@ class WebhookHttp {
         ClassicHttpResponse response = null;
         try {
             response = http.executeOpen(null, request, null);
-            return new Result(response.getCode(), firstBytes(response.getEntity()), null);
+            String body;
+            try {
+                body = firstBytes(response.getEntity());
+            } catch (IOException e) {
+                body = null; // the status came, and it is the answer: a body cut off (or past the deadline) does not undo it
+            }
+            return new Result(response.getCode(), body, null);
         } catch (InternalAddress refused) {
             return new Result(null, null, refused.getMessage());
         } catch (SocketTimeoutException e) {

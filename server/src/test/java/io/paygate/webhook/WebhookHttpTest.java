@@ -142,7 +142,8 @@ class WebhookHttpTest {
 
         WebhookHttp.Result result = post(false);
 
-        assertThat(result).isEqualTo(new WebhookHttp.Result(null, null, "timed out after 700 ms"));
+        // The 200 came: the event is delivered; what was still trickling in is not waited for.
+        assertThat(result).isEqualTo(new WebhookHttp.Result(200, null, null));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
