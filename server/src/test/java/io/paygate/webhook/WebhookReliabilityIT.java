@@ -51,7 +51,9 @@ class WebhookReliabilityIT {
                 "paygate.webhooks.retry-schedule", "PT0.3S,PT0.6S,PT1S,PT1S,PT1S",
                 "paygate.webhooks.poll-interval", "PT0.1S",
                 "paygate.webhooks.lease", "PT5S",
-                "paygate.webhooks.timeout", "PT3S"));
+                "paygate.webhooks.timeout", "PT3S",
+                // A few at a time, so that the deliveries go in rounds and a kill lands among them.
+                "paygate.webhooks.per-endpoint-concurrency", "4"));
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
