@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -53,15 +51,12 @@ class WebhookHttp {
     private final WebhookSettings settings;
     private final CloseableHttpClient guarded;
     private final CloseableHttpClient local;
-    private final ScheduledThreadPoolExecutor deadlines =
-            new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("webhook-deadlines").factory());
 
     WebhookHttp(WebhookSettings settings) {
         this.settings = settings;
         this.guarded = OutboundHttp.client(new PublicAddressesOnly(), MAX_CONNECTIONS, IDLE, USER_AGENT);
         this.local = settings.testModeAllowLocal()
                 ? OutboundHttp.client(SystemDefaultDnsResolver.INSTANCE, MAX_CONNECTIONS, IDLE, USER_AGENT) : guarded;
-        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -75,7 +70,7 @@ class WebhookHttp {
         headers.forEach(request::setHeader);
         request.setEntity(new StringEntity(payload, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         CloseableHttpClient http = livemode ? guarded : local;
-        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = OutboundHttp.cancelAt(request, settings.timeout());
         ClassicHttpResponse response = null;
         try {
             response = http.executeOpen(null, request, null);
@@ -126,7 +121,6 @@ class WebhookHttp {
 
     @PreDestroy
     void close() throws IOException {
-        deadlines.shutdownNow();
         guarded.close();
         local.close();
     }

@@ -1,6 +1,10 @@
 package io.paygate.connector.spi;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -18,13 +22,34 @@ import org.apache.hc.core5.util.Timeout;
  * (thousands of calls may wait at once, each holding one), limits on an answer's header lines, and
  * nothing done on the caller's behalf: no retries (a payment call's outcome is unknown unless it was
  * answered), redirects, cookies or compression. A connection idle for two seconds is checked before
- * it carries a call. Each call's own deadline is the caller's to set.
+ * it carries a call. {@link #cancelAt} ends a call at its deadline.
  */
 public final class OutboundHttp {
 
     public static final int BUFFER_BYTES = 4096;
 
+    /** One daemon thread for every call's deadline in the process. */
+    private static final class Deadlines {
+        static final ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor timer =
+                    new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("outbound-http-deadlines").factory());
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
+
     private OutboundHttp() {
+    }
+
+    /**
+     * Cancels {@code request} when {@code timeout} has passed, whatever it is doing then (connecting,
+     * waiting, reading an answer that trickles in: a read timeout alone would let that run on). Cancel
+     * the returned future once the call is over.
+     */
+    public static ScheduledFuture<?> cancelAt(HttpUriRequestBase request, Duration timeout) {
+        return Deadlines.TIMER.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -27,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -57,8 +55,6 @@ public final class SimulatorConnector implements Connector, AutoCloseable {
     static final int MAX_CONNECTIONS = 10_000;
 
     private final CloseableHttpClient http;
-    /** Ends a call at its deadline (a read timeout alone would let a slowly dribbling answer run on). */
-    private final ScheduledThreadPoolExecutor deadlines;
     private final Supplier<URI> defaultBaseUrl;
     private final Duration defaultTimeout;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -71,13 +67,10 @@ public final class SimulatorConnector implements Connector, AutoCloseable {
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultTimeout = defaultTimeout;
         this.http = OutboundHttp.client(SystemDefaultDnsResolver.INSTANCE, MAX_CONNECTIONS, Duration.ofSeconds(15), null);
-        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("simulator-call-deadlines").factory());
-        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     @Override
     public void close() throws IOException {
-        deadlines.shutdownNow();
         http.close();
     }
 
@@ -237,7 +230,7 @@ public final class SimulatorConnector implements Connector, AutoCloseable {
             request.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
         }
         Raw raw;
-        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = OutboundHttp.cancelAt(request, timeout);
         try {
             raw = http.execute(request, response -> new Raw(response.getCode(),
                     response.getEntity() == null ? null : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
