@@ -139,8 +139,19 @@ public class ApiKeyService implements ApiKeyAuthenticator {
 
     static String hash(String clear) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // A copy of a ready digest: looking the algorithm up among the providers cost more than hashing the key.
+            MessageDigest digest = (MessageDigest) SHA_256.clone();
             return java.util.HexFormat.of().formatHex(digest.digest(clear.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final MessageDigest SHA_256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

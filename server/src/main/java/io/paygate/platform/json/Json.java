@@ -33,7 +33,8 @@ public class Json {
     }
 
     public Map<String, String> readStringMap(String text) {
-        if (text == null || text.isBlank()) {
+        // Most stored metadata is empty: no parser for it.
+        if (text == null || text.isBlank() || text.equals("{}")) {
             return new LinkedHashMap<>();
         }
         return mapper.readValue(text, STRING_MAP);

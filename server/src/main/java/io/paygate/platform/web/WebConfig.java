@@ -3,10 +3,13 @@ package io.paygate.platform.web;
 import io.paygate.platform.security.AuthInterceptor;
 import io.paygate.platform.security.CallerResolver;
 import java.util.List;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -22,6 +25,17 @@ class WebConfig implements WebMvcConfigurer {
         this.callerResolver = callerResolver;
         this.callContextResolver = callContextResolver;
         this.rawParamsResolver = rawParamsResolver;
+    }
+
+    /** Annotated handlers are looked up through {@link IndexedHandlerMapping}. */
+    @Bean
+    static WebMvcRegistrations indexedHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedHandlerMapping();
+            }
+        };
     }
 
     @Override
