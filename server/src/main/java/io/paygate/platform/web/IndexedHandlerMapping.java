@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
@@ -24,13 +25,15 @@ import org.springframework.web.util.pattern.PathPattern;
  * The narrowed set holds every mapping that could match the path, so when exactly one of it matches, that
  * one is the answer the plain lookup would give. Everything else goes to the plain lookup unchanged: no
  * match (its 404, 405 and 415 answers), several matches (its ordering and ambiguity check), CORS preflight,
- * a percent-encoded or case-insensitive first segment, and mappings registered after start-up until the
- * index is rebuilt.
+ * a percent-encoded first segment, and every path when patterns ignore case. Registering or removing a
+ * mapping makes the next lookup build the index again.
  */
 public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 
     private static final String NO_SECOND_SEGMENT = "";
 
+    /** Counts registrations, so that an index built from an older set of mappings is built again. */
+    private final AtomicLong registrations = new AtomicLong();
     private volatile Index index;
 
     @Override
@@ -42,17 +45,14 @@ public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
         }
         RequestMappingInfo matched = null;
         HandlerMethod handler = null;
-        List<Candidate> filed = current.byPrefix.get(key);
-        for (List<Candidate> group : filed == null ? List.of(current.everyPath) : List.of(filed, current.everyPath)) {
-            for (Candidate candidate : group) {
-                RequestMappingInfo match = getMatchingMapping(candidate.info, request);
-                if (match != null) {
-                    if (matched != null) {
-                        return super.lookupHandlerMethod(lookupPath, request);
-                    }
-                    matched = match;
-                    handler = candidate.handler;
+        for (Candidate candidate : current.candidates(key)) {
+            RequestMappingInfo match = getMatchingMapping(candidate.info, request);
+            if (match != null) {
+                if (matched != null) {
+                    return super.lookupHandlerMethod(lookupPath, request);
                 }
+                matched = match;
+                handler = candidate.handler;
             }
         }
         if (matched == null) {
@@ -66,19 +66,19 @@ public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     /** How many mappings a lookup of this path tests before any fallback; for tests and diagnostics. */
@@ -88,14 +88,18 @@ public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
         if (key == null) {
             return getHandlerMethods().size();
         }
-        List<Candidate> filed = current.byPrefix.get(key);
-        return (filed == null ? 0 : filed.size()) + current.everyPath.size();
+        return current.candidates(key).size();
     }
 
+    /** The index of the present mappings, or null when paths are matched without regard to case. */
     private Index index() {
+        if (getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
+            return null;
+        }
+        long seen = registrations.get();
         Index current = index;
-        if (current == null && getPatternParser() != null && getPatternParser().isCaseSensitive()) {
-            current = Index.of(getHandlerMethods());
+        if (current == null || current.registrations != seen) {
+            current = Index.of(getHandlerMethods(), seen);
             index = current;
         }
         return current;
@@ -122,9 +126,17 @@ public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
     private record Candidate(RequestMappingInfo info, HandlerMethod handler) {
     }
 
-    private record Index(Map<String, List<Candidate>> byPrefix, List<Candidate> everyPath) {
+    /**
+     * Under each key, the mappings filed there followed by those that could match any path; for any other
+     * key, those alone.
+     */
+    private record Index(Map<String, List<Candidate>> byKey, List<Candidate> everyPath, long registrations) {
 
-        static Index of(Map<RequestMappingInfo, HandlerMethod> mappings) {
+        List<Candidate> candidates(String key) {
+            return byKey.getOrDefault(key, everyPath);
+        }
+
+        static Index of(Map<RequestMappingInfo, HandlerMethod> mappings, long registrations) {
             Map<String, List<Candidate>> byPrefix = new HashMap<>();
             List<Candidate> everyPath = new ArrayList<>();
             mappings.forEach((info, handler) -> {
@@ -138,7 +150,13 @@ public class IndexedHandlerMapping extends RequestMappingHandlerMapping {
                     }
                 }
             });
-            return new Index(Map.copyOf(byPrefix), List.copyOf(everyPath));
+            Map<String, List<Candidate>> byKey = new HashMap<>();
+            byPrefix.forEach((key, filed) -> {
+                List<Candidate> candidates = new ArrayList<>(filed);
+                candidates.addAll(everyPath);
+                byKey.put(key, List.copyOf(candidates));
+            });
+            return new Index(Map.copyOf(byKey), List.copyOf(everyPath), registrations);
         }
 
         /** The keys a mapping files under, or null when one of its patterns can match paths of any prefix. */

@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
@@ -92,6 +92,21 @@ class IndexedHandlerMappingTest {
 
         // Two match (search and {id}): the plain lookup decides, and prefers the literal path.
         assertThat(((HandlerMethod) lookUp(mapping, "GET", "/v1/things/search")).getMethod().getName()).isEqualTo("search");
+    }
+
+    @Test
+    void aMappingRegisteredLaterIsSeenByTheNextLookup() throws Exception {
+        IndexedHandlerMapping mapping = initialized(new IndexedHandlerMapping(), contextWith(Things.class));
+        assertThat(((HandlerMethod) lookUp(mapping, "GET", "/v1/things/special")).getMethod().getName()).isEqualTo("retrieve");
+
+        // A literal path beside {id}: the lookup must now see two matches and prefer the literal one.
+        mapping.registerMapping(RequestMappingInfo.paths("/v1/things/special").methods(RequestMethod.GET)
+                .options(mapping.getBuilderConfiguration()).build(), new Things(), Things.class.getDeclaredMethod("list"));
+        assertThat(((HandlerMethod) lookUp(mapping, "GET", "/v1/things/special")).getMethod().getName()).isEqualTo("list");
+
+        mapping.unregisterMapping(RequestMappingInfo.paths("/v1/things/special").methods(RequestMethod.GET)
+                .options(mapping.getBuilderConfiguration()).build());
+        assertThat(((HandlerMethod) lookUp(mapping, "GET", "/v1/things/special")).getMethod().getName()).isEqualTo("retrieve");
     }
 
     @Test
