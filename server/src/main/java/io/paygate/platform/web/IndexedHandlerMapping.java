@@ -20,8 +20,9 @@ import org.springframework.web.util.pattern.PathPattern;
  *
  * <p>For a path with a variable in it ({@code /v1/payment_intents/pi_…}) the plain lookup tests every
  * mapping of the application, about a hundred, and that was a tenth of a retrieve's server time. Here each
- * mapping whose patterns begin with two literal segments is filed under them ({@code v1/payment_intents});
- * the rest ({@code /healthz}, {@code /error}, patterns starting with a variable) are tested for every path.
+ * mapping whose patterns begin with two literal segments is filed under them ({@code v1/payment_intents}),
+ * one of a single literal segment under that segment ({@code /healthz}); the rest (a variable or a wildcard
+ * in the first two segments, as in {@code /files/**}) are tested for every path.
  * The narrowed set holds every mapping that could match the path, so when exactly one of it matches, that
  * one is the answer the plain lookup would give. Everything else goes to the plain lookup unchanged: no
  * match (its 404, 405 and 415 answers), several matches (its ordering and ambiguity check), CORS preflight,
