@@ -26,7 +26,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class OutboundHttp {
 
-    public static final int BUFFER_BYTES = 4096;
+    private static final int BUFFER_BYTES = 4096;
 
     /** One daemon thread for every call's deadline in the process. */
     private static final class Deadlines {
