@@ -60,8 +60,9 @@ class OutcomeRecorder {
 
     @Transactional
     public Applied applyAuthorization(CallContext ctx, String chargeId, ProcessorOutcome outcome) {
-        Charge charge = charges.findById(chargeId, true).orElseThrow();
-        PaymentIntent intent = intents.findById(charge.paymentIntentId(), true).orElseThrow();
+        PaymentIntentRepository.ChargeAndIntent locked = intents.lockWithCharge(chargeId, charges).orElseThrow();
+        Charge charge = locked.charge();
+        PaymentIntent intent = locked.intent();
         if (!charge.processorState().isUnresolved()) {
             log.info("Ignoring a stale processor answer ({}) for charge {} already {}", outcome.getClass().getSimpleName(),
                     charge.id(), charge.processorState());

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ public class PaymentConfirmation {
     }
 
     private final PaymentIntentRepository intents;
+    private final PaymentIntentService paymentIntents;
     private final ChargeRepository charges;
     private final PaymentMethodService paymentMethods;
     private final ConnectorAccountService connectorAccounts;
@@ -48,10 +50,11 @@ public class PaymentConfirmation {
     private final ReconcilerSettings settings;
     private final PublicUrl publicUrl;
 
-    PaymentConfirmation(PaymentIntentRepository intents, ChargeRepository charges, PaymentMethodService paymentMethods,
+    PaymentConfirmation(PaymentIntentRepository intents, PaymentIntentService paymentIntents, ChargeRepository charges, PaymentMethodService paymentMethods,
                         ConnectorAccountService connectorAccounts, ConnectorRegistry connectors, OutcomeRecorder recorder,
                         TransactionTemplate tx, Ids ids, Clock clock, ReconcilerSettings settings, PublicUrl publicUrl) {
         this.intents = intents;
+        this.paymentIntents = paymentIntents;
         this.charges = charges;
         this.paymentMethods = paymentMethods;
         this.connectorAccounts = connectorAccounts;
@@ -71,8 +74,11 @@ public class PaymentConfirmation {
     public record Confirmed(PaymentIntent intent, List<Charge> attempts) {
     }
 
-    /** A payment intent just created in the current transaction, with the payment method it was given (or null). */
-    public record Created(PaymentIntent intent, PaymentMethod paymentMethod) {
+    /**
+     * A payment intent drafted in the current transaction and not stored yet (see
+     * {@link PaymentIntentService#draft}), with the payment method it was given (or null).
+     */
+    public record Drafted(PaymentIntent intent, PaymentMethod paymentMethod) {
     }
 
     /**
@@ -84,32 +90,34 @@ public class PaymentConfirmation {
     }
 
     /**
-     * Creates an intent with {@code create} and confirms it (create with {@code confirm=true}). The
-     * creation and the attempt are written in one transaction, so the new intent is neither read back
-     * nor committed twice. If the confirmation is refused before an attempt is written (no payment
-     * method, an incompatible one, no processor account), the creation still commits and the refusal
-     * is thrown, as when the two are separate calls. With {@code payment_method_data} the payment
-     * method is created by the confirmation, and the two run as separate transactions.
+     * Creates the intent {@code draft} gives and confirms it (create with {@code confirm=true}). The
+     * creation and the attempt are written in one transaction, and the new intent is written once, as
+     * its attempt leaves it. If the confirmation is refused before an attempt is written (no payment
+     * method, an incompatible one, no processor account), the intent is stored as created and the
+     * refusal is thrown, as when the two are separate calls. With {@code payment_method_data} the
+     * payment method is created by the confirmation, and the two run as separate transactions.
      */
-    public Confirmed createAndConfirm(CallContext ctx, Supplier<Created> create, ConfirmRequest request) {
+    public Confirmed createAndConfirm(CallContext ctx, Supplier<Drafted> draft, ConfirmRequest request) {
         if (request.paymentMethodData() != null) {
-            PaymentIntent intent = tx.execute(status -> create.get().intent());
+            PaymentIntent intent = tx.execute(status -> paymentIntents.store(ctx, draft.get().intent()));
             return confirm(ctx, intent.id(), request);
         }
         ApiException[] refused = new ApiException[1];
         Prepared prepared = tx.execute(status -> {
-            Created created = create.get();
+            Drafted drafted = draft.get();
+            PaymentIntent created = drafted.intent();
             PaymentMethod pm;
             ConnectorAccountService.Chosen chosen;
             try {
-                pm = created.paymentMethod() != null ? created.paymentMethod() : paymentMethod(ctx, created.intent(), request);
-                checkPaymentMethod(created.intent(), pm);
+                pm = drafted.paymentMethod() != null ? drafted.paymentMethod() : paymentMethod(ctx, created, request);
+                checkPaymentMethod(created, pm);
                 chosen = connectorAccounts.forPayment(ctx);
             } catch (ApiException e) {
+                paymentIntents.store(ctx, created);
                 refused[0] = e;
                 return null;
             }
-            return attempt(ctx, created.intent(), request, pm, chosen, 1);
+            return attempt(ctx, created, request, pm, chosen, 1, processing -> paymentIntents.store(ctx, created, processing));
         });
         if (prepared == null) {
             throw refused[0];
@@ -149,7 +157,12 @@ public class PaymentConfirmation {
         }
         PaymentMethod pm = paymentMethod(ctx, intent, request);
         checkPaymentMethod(intent, pm);
-        return attempt(ctx, intent, request, pm, connectorAccounts.forPayment(ctx), charges.countForIntent(intent.id()) + 1);
+        return attempt(ctx, intent, request, pm, connectorAccounts.forPayment(ctx), charges.countForIntent(intent.id()) + 1,
+                processing -> {
+                    if (!intents.update(processing)) {
+                        throw new IllegalStateException("payment intent " + intent.id() + " changed concurrently while locked");
+                    }
+                });
     }
 
     private static void checkPaymentMethod(PaymentIntent intent, PaymentMethod pm) {
@@ -165,9 +178,12 @@ public class PaymentConfirmation {
         }
     }
 
-    /** Writes the attempt (the charge) and moves the locked intent to {@code processing}. */
+    /**
+     * Writes the attempt (the charge) and moves the intent to {@code processing}, which {@code save}
+     * writes: over the locked stored intent, or as a new intent's first row.
+     */
     private Prepared attempt(CallContext ctx, PaymentIntent intent, ConfirmRequest request, PaymentMethod pm,
-                             ConnectorAccountService.Chosen chosen, int attemptNumber) {
+                             ConnectorAccountService.Chosen chosen, int attemptNumber, Consumer<PaymentIntent> save) {
         ConnectorAccountRecord account = chosen.account();
         String chargeId = ids.next("ch");
         PaymentIntent processing = intent.with(b -> {
@@ -203,9 +219,7 @@ public class PaymentConfirmation {
                 details, account.connector(), account.id(), null, null, intent.description(), Map.of(), now / 1000, now,
                 now + settings.firstCheckAfterMs(), 0, Charge.Accounting.NONE);
         charges.insert(charge);
-        if (!intents.update(processing)) {
-            throw new IllegalStateException("payment intent " + intent.id() + " changed concurrently while locked");
-        }
+        save.accept(processing);
         return new Prepared(processing, charge, paymentMethods.instrument(ctx, pm), chosen.forCall());
     }
 

@@ -103,6 +103,21 @@ class PaymentIntentRepository {
         return found.stream().findFirst().filter(w -> w.intent().merchantId().equals(merchantId) && w.intent().livemode() == livemode);
     }
 
+    /** A charge and its intent. */
+    record ChargeAndIntent(Charge charge, PaymentIntent intent) {
+    }
+
+    /**
+     * A charge and its intent, both locked, in one statement: the rows a processor's answer about the
+     * charge changes. Empty when there is no such charge.
+     */
+    Optional<ChargeAndIntent> lockWithCharge(String chargeId, ChargeRepository charges) {
+        return jdbc.sql("select " + JOINED_COLUMNS + ", " + ChargeRepository.JOINED_COLUMNS
+                        + " from charges c join payment_intents pi on pi.id = c.payment_intent_id where c.id = ? for update")
+                .param(chargeId)
+                .query((rs, row) -> new ChargeAndIntent(charges.mapJoined(rs), map(rs, row))).optional();
+    }
+
     Optional<PaymentIntent> findById(String id, boolean forUpdate) {
         return jdbc.sql("select " + COLUMNS + " from payment_intents where id = ?" + (forUpdate ? " for update" : ""))
                 .param(id).query(this::map).optional();

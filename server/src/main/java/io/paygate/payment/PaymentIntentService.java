@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Payment intents: create, update before confirmation, read, list and search. */
@@ -48,21 +49,42 @@ public class PaymentIntentService {
         this.clock = clock;
     }
 
-    @Transactional
-    public PaymentIntent create(CallContext ctx, NewPaymentIntent request) {
+    /**
+     * A new intent as the request describes it, not stored yet: {@link #store} writes it, so that an
+     * intent confirmed as it is created is written once, in the state its confirmation leaves it in.
+     */
+    public PaymentIntent draft(CallContext ctx, NewPaymentIntent request) {
         String id = ids.next("pi");
         PaymentIntentStatus status = request.paymentMethodId() == null ? PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
                 : PaymentIntentStatus.REQUIRES_CONFIRMATION;
-        PaymentIntent intent = new PaymentIntent(id, ctx.merchantId(), ctx.livemode(), request.amount(), request.currency(),
+        return new PaymentIntent(id, ctx.merchantId(), ctx.livemode(), request.amount(), request.currency(),
                 status, request.captureMethod(), request.confirmationMethod(), request.customerId(),
                 request.paymentMethodId(), request.paymentMethodTypes(), request.description(), request.receiptEmail(),
                 request.statementDescriptor(), request.statementDescriptorSuffix(), request.setupFutureUsage(),
                 request.shipping(), id + "_secret_" + ids.token(24), 0, 0, null, null, null, null, null, null, null, null,
                 request.returnUrl(), request.metadata(), 0, clock.instant().getEpochSecond());
-        intents.insert(intent);
-        metadataIndex.insert("payment_intent", id, ctx.merchantId(), ctx.livemode(), intent.metadata());
-        events.record(ctx, "payment_intent.created", PaymentViews.intent(intent, List.of()), null);
-        return intent;
+    }
+
+    /** Stores a drafted intent as it is: the intent created. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentIntent store(CallContext ctx, PaymentIntent draft) {
+        return store(ctx, draft, draft);
+    }
+
+    /**
+     * Stores a drafted intent as {@code row}: the draft itself, or the draft already moved on in this
+     * transaction (its first attempt made). Its metadata and its {@code payment_intent.created} event
+     * are the draft's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentIntent store(CallContext ctx, PaymentIntent draft, PaymentIntent row) {
+        if (!row.id().equals(draft.id())) {
+            throw new IllegalArgumentException("intent " + row.id() + " is not the draft " + draft.id());
+        }
+        intents.insert(row);
+        metadataIndex.insert("payment_intent", draft.id(), ctx.merchantId(), ctx.livemode(), draft.metadata());
+        events.record(ctx, "payment_intent.created", PaymentViews.intent(draft, List.of()), null);
+        return row;
     }
 
     @Transactional

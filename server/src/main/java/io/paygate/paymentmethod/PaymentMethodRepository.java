@@ -50,6 +50,13 @@ class PaymentMethodRepository {
                 .update();
     }
 
+    /** Sets the security code's verdict on the merchant's card if it is still {@code unchecked}. */
+    void recordCvcCheck(String merchantId, boolean livemode, String id, String result) {
+        jdbc.sql("update payment_methods set card_cvc_check = ? where id = ? and merchant_id = ? and livemode = ?"
+                        + " and card_cvc_check = 'unchecked'")
+                .params(result, id, merchantId, livemode).update();
+    }
+
     Optional<PaymentMethod> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
         return jdbc.sql("select " + COLUMNS + " from payment_methods where id = ?" + (forUpdate ? " for update" : ""))
                 .param(id).query(this::map).optional().filter(p -> p.merchantId().equals(merchantId) && p.livemode() == livemode);

@@ -289,18 +289,13 @@ public class PaymentMethodService {
         };
     }
 
-    /** Records the processor's verdict on the security code ({@code pass}, {@code fail}). */
+    /**
+     * Records the processor's verdict on the security code ({@code pass}, {@code fail}) on a card whose
+     * code was not checked yet, in one statement: a verdict never overwrites an earlier one.
+     */
     @Transactional
     public void recordCvcCheck(CallContext ctx, String id, String result) {
-        paymentMethods.find(ctx.merchantId(), ctx.livemode(), id, true)
-                .filter(pm -> pm.card() != null && "unchecked".equals(pm.card().cvcCheck()))
-                .ifPresent(pm -> {
-                    PaymentMethod.Card c = pm.card();
-                    paymentMethods.update(new PaymentMethod(pm.id(), pm.merchantId(), pm.livemode(), pm.type(), pm.customerId(),
-                            new PaymentMethod.Card(c.brand(), c.last4(), c.expMonth(), c.expYear(), c.funding(), c.country(),
-                                    c.fingerprint(), c.vaultId(), result), pm.upiVpa(), pm.netbankingBank(),
-                            pm.billingDetails(), pm.metadata(), pm.created()));
-                });
+        paymentMethods.recordCvcCheck(ctx.merchantId(), ctx.livemode(), id, result);
     }
 
     private static void requireAbsent(Object value, String param) {

@@ -76,19 +76,19 @@ class PaymentIntentController {
         ConfirmRequest confirmRequest = confirm ? validation.forConfirm(ctx, null, body.paymentMethodData(), body.returnUrl(),
                 null, null, null, null, Set.of()) : null;
         return idempotency.execute(ctx, "POST", "/v1/payment_intents", params, () -> {
-            Supplier<PaymentConfirmation.Created> create = () -> {
+            Supplier<PaymentConfirmation.Drafted> draft = () -> {
                 PaymentMethod pm = null;
                 if (body.paymentMethod() != null) {
                     pm = paymentMethods.forPayment(ctx, body.paymentMethod());
                 } else if (body.paymentMethodData() != null && !confirm) {
                     pm = paymentMethods.create(ctx, validation.paymentMethodData(body.paymentMethodData()));
                 }
-                return new PaymentConfirmation.Created(intents.create(ctx, withPaymentMethod(request, pm == null ? null : pm.id())), pm);
+                return new PaymentConfirmation.Drafted(intents.draft(ctx, withPaymentMethod(request, pm == null ? null : pm.id())), pm);
             };
             if (confirm) {
-                return render(ctx, confirmation.createAndConfirm(ctx, create, confirmRequest), body.expand());
+                return render(ctx, confirmation.createAndConfirm(ctx, draft, confirmRequest), body.expand());
             }
-            PaymentIntent created = tx.execute(status -> create.get().intent());
+            PaymentIntent created = tx.execute(status -> intents.store(ctx, draft.get().intent()));
             return render(ctx, created, body.expand());
         });
     }
