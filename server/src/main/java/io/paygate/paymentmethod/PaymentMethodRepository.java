@@ -50,11 +50,16 @@ class PaymentMethodRepository {
                 .update();
     }
 
-    /** Sets the security code's verdict on the merchant's card if it is still {@code unchecked}. */
+    /**
+     * Sets the security code's verdict on the merchant's card if it is still {@code unchecked}. The
+     * WHERE clause names the primary key alone and the owner is checked on the row: with the owner
+     * columns in the WHERE clause, a plan cached while the table had no statistics may take the
+     * (merchant_id, livemode, customer_id, id) index and walk every card of the merchant.
+     */
     void recordCvcCheck(String merchantId, boolean livemode, String id, String result) {
-        jdbc.sql("update payment_methods set card_cvc_check = ? where id = ? and merchant_id = ? and livemode = ?"
-                        + " and card_cvc_check = 'unchecked'")
-                .params(result, id, merchantId, livemode).update();
+        jdbc.sql("update payment_methods set card_cvc_check = case when merchant_id = ? and livemode = ? then ?"
+                        + " else card_cvc_check end where id = ? and card_cvc_check = 'unchecked'")
+                .params(merchantId, livemode, result, id).update();
     }
 
     Optional<PaymentMethod> find(String merchantId, boolean livemode, String id, boolean forUpdate) {
