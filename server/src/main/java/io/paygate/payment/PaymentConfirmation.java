@@ -50,9 +50,10 @@ public class PaymentConfirmation {
     private final ReconcilerSettings settings;
     private final PublicUrl publicUrl;
 
-    PaymentConfirmation(PaymentIntentRepository intents, PaymentIntentService paymentIntents, ChargeRepository charges, PaymentMethodService paymentMethods,
-                        ConnectorAccountService connectorAccounts, ConnectorRegistry connectors, OutcomeRecorder recorder,
-                        TransactionTemplate tx, Ids ids, Clock clock, ReconcilerSettings settings, PublicUrl publicUrl) {
+    PaymentConfirmation(PaymentIntentRepository intents, PaymentIntentService paymentIntents, ChargeRepository charges,
+                        PaymentMethodService paymentMethods, ConnectorAccountService connectorAccounts,
+                        ConnectorRegistry connectors, OutcomeRecorder recorder, TransactionTemplate tx, Ids ids, Clock clock,
+                        ReconcilerSettings settings, PublicUrl publicUrl) {
         this.intents = intents;
         this.paymentIntents = paymentIntents;
         this.charges = charges;
