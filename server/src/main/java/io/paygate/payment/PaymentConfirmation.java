@@ -159,7 +159,11 @@ public class PaymentConfirmation {
         PaymentMethod pm = paymentMethod(ctx, intent, request);
         checkPaymentMethod(intent, pm);
         return attempt(ctx, intent, request, pm, connectorAccounts.forPayment(ctx), charges.countForIntent(intent.id()) + 1,
-                intents::update);
+                processing -> {
+                    if (!intents.update(processing)) {
+                        throw new IllegalStateException("payment intent " + intent.id() + " changed concurrently while locked");
+                    }
+                });
     }
 
     private static void checkPaymentMethod(PaymentIntent intent, PaymentMethod pm) {

@@ -139,7 +139,9 @@ public class PaymentIntentService {
                 b.metadata = changes.metadata();
             }
         });
-        intents.update(next);
+        if (!intents.update(next)) {
+            throw new IllegalStateException("payment intent " + id + " changed concurrently while locked");
+        }
         if (changes.metadata() != null) {
             metadataIndex.replace("payment_intent", id, ctx.merchantId(), ctx.livemode(), next.metadata());
         }
