@@ -76,7 +76,7 @@ class OperationRecorder {
                     b.amountCapturable = 0;
                     b.pendingOperationId = null;
                 });
-                save(next);
+                intents.update(next);
                 events.record(ctx, "charge.captured", PaymentViews.charge(captured), null);
                 events.record(ctx, "payment_intent.succeeded", PaymentViews.intent(next, charges.forIntent(next.id())), null);
                 yield new Result(next, null);
@@ -87,7 +87,7 @@ class OperationRecorder {
                     b.status = PaymentIntentStatus.REQUIRES_CAPTURE;
                     b.pendingOperationId = null;
                 });
-                save(next);
+                intents.update(next);
                 yield new Result(next, ApiException.invalidRequest(d.code(), "The processor refused the capture: " + d.message(), null));
             }
             case ProcessorOutcome.Voided v -> {
@@ -104,7 +104,7 @@ class OperationRecorder {
                     b.amountCapturable = 0;
                     b.pendingOperationId = null;
                 });
-                save(next);
+                intents.update(next);
                 events.record(ctx, "payment_intent.canceled", PaymentViews.intent(next, charges.forIntent(next.id())), null);
                 yield new Result(next, ApiException.unexpectedState("payment_intent",
                         "This PaymentIntent could not be captured because its authorization was released.", null));
@@ -114,7 +114,7 @@ class OperationRecorder {
                 PaymentIntent next = intent;
                 if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE) {
                     next = intent.with(b -> b.status = PaymentIntentStatus.PROCESSING);
-                    save(next);
+                    intents.update(next);
                 }
                 yield new Result(next, null);
             }
@@ -149,11 +149,11 @@ class OperationRecorder {
                         b.nextAction = null;
                         b.pendingOperationId = null;
                     });
-                    save(next);
+                    intents.update(next);
                     events.record(ctx, "payment_intent.canceled", PaymentViews.intent(next, charges.forIntent(next.id())), null);
                 } else if (intent.pendingOperationId() != null) {
                     next = intent.with(b -> b.pendingOperationId = null);
-                    save(next);
+                    intents.update(next);
                 }
                 if (wasAuthorized) {
                     events.record(ctx, "charge.refunded", PaymentViews.charge(voided), null);
@@ -164,7 +164,7 @@ class OperationRecorder {
                 operations.update(op.finished(ProcessorOperation.Status.FAILED, "already_captured",
                         "The payment completed before it could be canceled.", now));
                 PaymentIntent next = intent.with(b -> b.pendingOperationId = null);
-                save(next);
+                intents.update(next);
                 charges.checkNow(charge.id(), now);
                 yield new Result(next, ApiException.unexpectedState("payment_intent",
                         "This PaymentIntent could not be canceled because the payment already completed.", null));
@@ -172,7 +172,7 @@ class OperationRecorder {
             case ProcessorOutcome.Declined d -> {
                 operations.update(op.finished(ProcessorOperation.Status.FAILED, d.code(), d.message(), now));
                 PaymentIntent next = intent.with(b -> b.pendingOperationId = null);
-                save(next);
+                intents.update(next);
                 yield new Result(next, ApiException.unexpectedState("payment_intent",
                         "This PaymentIntent could not be canceled: " + d.message(), null));
             }
@@ -186,7 +186,7 @@ class OperationRecorder {
                         b.canceledAt = now / 1000;
                         b.amountCapturable = 0;
                     });
-                    save(next);
+                    intents.update(next);
                     events.record(ctx, "payment_intent.canceled", PaymentViews.intent(next, charges.forIntent(next.id())), null);
                     yield new Result(next, null);
                 }
@@ -201,11 +201,5 @@ class OperationRecorder {
         long delay = Math.min(MAX_BACKOFF_MS, settings.unknownRetryMs() * (1L << Math.min(10, op.checkCount())));
         operations.update(op.retryLater(now, now + delay));
         log.warn("Outcome of {} operation {} is unknown; resending in {} ms", op.kind(), op.id(), delay);
-    }
-
-    private void save(PaymentIntent next) {
-        if (!intents.update(next)) {
-            throw new IllegalStateException("payment intent " + next.id() + " changed concurrently while locked");
-        }
     }
 }

@@ -99,7 +99,7 @@ class OutcomeRecorder {
             b.nextAction = null;
             b.lastPaymentError = null;
         });
-        save(next);
+        intents.update(next);
         paymentMethods.recordCvcCheck(ctx, charge.paymentMethodId(), "pass");
         if (next.setupFutureUsage() != null && next.customerId() != null) {
             paymentMethods.attachIfUnattached(ctx, charge.paymentMethodId(), next.customerId());
@@ -160,7 +160,7 @@ class OutcomeRecorder {
             b.nextAction = null;
             b.amountCapturable = 0;
         });
-        save(next);
+        intents.update(next);
         if ("incorrect_cvc".equals(code)) {
             paymentMethods.recordCvcCheck(ctx, charge.paymentMethodId(), "fail");
         }
@@ -189,7 +189,7 @@ class OutcomeRecorder {
             b.status = PaymentIntentStatus.REQUIRES_ACTION;
             b.nextAction = nextAction;
         });
-        save(next);
+        intents.update(next);
         List<Charge> attempts = attemptsWith(updated);
         events.record(ctx, "payment_intent.requires_action", PaymentViews.intent(next, attempts), null);
         return new Applied(next, updated, attempts);
@@ -226,11 +226,5 @@ class OutcomeRecorder {
             case PROCESSING, REQUIRES_ACTION -> true;
             case REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION, REQUIRES_CAPTURE, SUCCEEDED, CANCELED -> false;
         };
-    }
-
-    private void save(PaymentIntent next) {
-        if (!intents.update(next)) {
-            throw new IllegalStateException("payment intent " + next.id() + " changed concurrently while locked");
-        }
     }
 }

@@ -159,11 +159,7 @@ public class PaymentConfirmation {
         PaymentMethod pm = paymentMethod(ctx, intent, request);
         checkPaymentMethod(intent, pm);
         return attempt(ctx, intent, request, pm, connectorAccounts.forPayment(ctx), charges.countForIntent(intent.id()) + 1,
-                processing -> {
-                    if (!intents.update(processing)) {
-                        throw new IllegalStateException("payment intent " + intent.id() + " changed concurrently while locked");
-                    }
-                });
+                intents::update);
     }
 
     private static void checkPaymentMethod(PaymentIntent intent, PaymentMethod pm) {

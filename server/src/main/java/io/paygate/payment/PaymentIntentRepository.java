@@ -45,9 +45,12 @@ class PaymentIntentRepository {
                 .update();
     }
 
-    /** Writes {@code p} if the stored row is still at {@code p.version() - 1}; false when someone else changed it. */
-    boolean update(PaymentIntent p) {
-        return jdbc.sql("""
+    /**
+     * Writes {@code p} over the row this transaction holds locked, which must still be at
+     * {@code p.version() - 1}: a row someone else changed meanwhile is a bug, and fails the transaction.
+     */
+    void update(PaymentIntent p) {
+        boolean written = jdbc.sql("""
                 update payment_intents set amount = ?, currency = ?, status = ?, capture_method = ?, confirmation_method = ?,
                     customer_id = ?, payment_method_id = ?, payment_method_types = ?, description = ?, receipt_email = ?,
                     statement_descriptor = ?, statement_descriptor_suffix = ?, setup_future_usage = ?, shipping = ?,
@@ -63,6 +66,9 @@ class PaymentIntentRepository {
                         p.pendingOperationId(), p.connector(), p.connectorAccountId(), p.returnUrl(),
                         json.write(p.metadata()), p.version(), p.id(), p.version() - 1)
                 .update() == 1;
+        if (!written) {
+            throw new IllegalStateException("payment intent " + p.id() + " changed concurrently while locked");
+        }
     }
 
     /**

@@ -139,9 +139,7 @@ public class PaymentIntentService {
                 b.metadata = changes.metadata();
             }
         });
-        if (!intents.update(next)) {
-            throw new IllegalStateException("payment intent " + id + " changed concurrently while locked");
-        }
+        intents.update(next);
         if (changes.metadata() != null) {
             metadataIndex.replace("payment_intent", id, ctx.merchantId(), ctx.livemode(), next.metadata());
         }

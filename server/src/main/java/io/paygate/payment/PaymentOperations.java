@@ -112,7 +112,7 @@ public class PaymentOperations {
                     b.cancellationReason = reason;
                     b.nextAction = null;
                 });
-                save(canceled);
+                intents.update(canceled);
                 events.record(ctx, "payment_intent.canceled", PaymentViews.intent(canceled, charges.forIntent(intentId)), null);
                 return new CanceledLocally(canceled);
             }
@@ -160,7 +160,7 @@ public class PaymentOperations {
                 b.cancellationReason = cancellationReason;
             }
         });
-        save(marked);
+        intents.update(marked);
         return new Started(marked, op, charge);
     }
 
@@ -188,11 +188,5 @@ public class PaymentOperations {
     private ApiException unexpected(PaymentIntent intent, String message) {
         return ApiException.unexpectedState("payment_intent", message,
                 Map.of("payment_intent", PaymentViews.intent(intent, charges.forIntent(intent.id()))));
-    }
-
-    private void save(PaymentIntent next) {
-        if (!intents.update(next)) {
-            throw new IllegalStateException("payment intent " + next.id() + " changed concurrently while locked");
-        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paygate.support.HttpApi;
 import io.paygate.support.PaygateIT;
 import io.paygate.support.TestMerchant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,11 +60,12 @@ class CvcCheckIT extends PaygateIT {
     }
 
     private String card(TestMerchant merchant, String number, String cvc) {
-        HttpApi.Response created = cvc == null
-                ? api.post("/v1/payment_methods", merchant.secretKey(), "type", "card", "card[number]", number,
-                "card[exp_month]", "12", "card[exp_year]", "2040")
-                : api.post("/v1/payment_methods", merchant.secretKey(), "type", "card", "card[number]", number,
-                "card[exp_month]", "12", "card[exp_year]", "2040", "card[cvc]", cvc);
+        List<String> params = new ArrayList<>(List.of("type", "card", "card[number]", number, "card[exp_month]", "12",
+                "card[exp_year]", "2040"));
+        if (cvc != null) {
+            params.addAll(List.of("card[cvc]", cvc));
+        }
+        HttpApi.Response created = api.post("/v1/payment_methods", merchant.secretKey(), params.toArray(String[]::new));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.text("id");
     }

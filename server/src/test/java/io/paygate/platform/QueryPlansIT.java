@@ -9,6 +9,10 @@ import io.paygate.support.TestDatabase;
 import io.paygate.support.TestMerchant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -187,13 +191,13 @@ class QueryPlansIT extends PaygateIT {
     }
 
     /** Names (lower case) of the indexes whose first column is {@code merchant_id}, from the database's catalog. */
-    private Set<String> ownerLedIndexes() throws java.sql.SQLException {
+    private Set<String> ownerLedIndexes() throws SQLException {
         Set<String> out = new TreeSet<>();
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            java.sql.DatabaseMetaData meta = connection.getMetaData();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
             for (String table : List.of("payment_intents", "charges", "payment_methods", "refunds")) {
                 String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-                try (java.sql.ResultSet rs = meta.getIndexInfo(null, null, name, false, true)) {
+                try (ResultSet rs = meta.getIndexInfo(null, null, name, false, true)) {
                     while (rs.next()) {
                         if (rs.getShort("ORDINAL_POSITION") == 1 && "merchant_id".equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
                             out.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
