@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class CrashRecoveryIT {
 
     private static final String ADMIN = "admin_crash_test";
+    private static final int LATENCY_MS = 15_000;
     private static final Set<String> SETTLED = Set.of("succeeded", "canceled", "requires_payment_method",
             "requires_capture", "requires_action", "requires_confirmation");
 
@@ -36,11 +37,13 @@ class CrashRecoveryIT {
         Map<String, String> properties = Map.of(
                 "paygate.admin-token", ADMIN,
                 "paygate.demo.enabled", "false",
-                "paygate.simulator.timeout", "PT4S",
-                "paygate.reconciler.processor-timeout", "PT4S",
-                // Long enough that a restart on a slow, shared machine (over 10 s here) is ready before the
-                // reconciler may chase the interrupted payments, so the test sees them still processing.
-                "paygate.reconciler.grace", "PT25S",
+                // The simulator holds every payment for LATENCY_MS, so all of them are still inside the
+                // processor call when the server is killed; the call's timeout is longer than that hold.
+                "paygate.simulator.timeout", "PT20S",
+                "paygate.reconciler.processor-timeout", "PT20S",
+                // The reconciler chases an attempt 40 s after it began: long enough that a restart on a slow,
+                // shared machine (over 10 s here) is ready first, so the test sees the payments still processing.
+                "paygate.reconciler.grace", "PT20S",
                 "paygate.reconciler.interval", "PT0.2S",
                 "paygate.reconciler.unknown-retry", "PT0.5S",
                 "logging.structured.format.console", "ecs");
@@ -49,7 +52,7 @@ class CrashRecoveryIT {
             HttpApi.Response merchant = api.post("/v1/merchants", ADMIN, "name", "Crash test shop");
             String key = secretKey(merchant.json());
             String account = api.get("/v1/connector_accounts", key).json().path("data").get(0).path("id").asString();
-            api.post("/v1/connector_accounts/" + account, key, "settings[latency_ms]", "1500", "settings[latency_jitter_ms]", "1000");
+            api.post("/v1/connector_accounts/" + account, key, "settings[latency_ms]", String.valueOf(LATENCY_MS));
 
             int payments = 24;
             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
@@ -65,8 +68,10 @@ class CrashRecoveryIT {
                     }
                 });
             }
-            Poll.until(Duration.ofSeconds(30), () -> simulatorPayments(api, account).size(), n -> n >= payments / 2,
-                    "the simulator to have received payments");
+            List<JsonNode> received = Poll.until(Duration.ofSeconds(30), () -> simulatorPayments(api, account),
+                    list -> list.size() == payments, "the simulator to have received every payment");
+            assertThat(received).as("payments held by the simulator at the kill")
+                    .allMatch(p -> p.path("status").asString().equals("received"));
             server.kill();
             clients.shutdownNow();
 
