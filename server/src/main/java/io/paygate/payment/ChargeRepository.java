@@ -86,15 +86,18 @@ class ChargeRepository {
                 .param(paymentIntentId).query(this::map).list();
     }
 
-    /** The charges of a page of intents in one query, each intent's in attempt order (intents without any are absent). */
-    Map<String, List<Charge>> forIntents(Collection<String> paymentIntentIds) {
-        Map<String, List<Charge>> out = new HashMap<>();
+    /** The attempts of a page of intents in one query, each intent's in attempt order (intents without any are absent). */
+    Map<String, List<Attempt>> attemptsFor(Collection<String> paymentIntentIds) {
+        Map<String, List<Attempt>> out = new HashMap<>();
         if (paymentIntentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("select " + COLUMNS + " from charges where payment_intent_id in (:ids) order by payment_intent_id, attempt_number")
-                .param("ids", paymentIntentIds).query(this::map).list()
-                .forEach(c -> out.computeIfAbsent(c.paymentIntentId(), k -> new ArrayList<>()).add(c));
+        jdbc.sql("select payment_intent_id, " + ATTEMPT_COLUMNS + " from charges where payment_intent_id in (:ids)"
+                        + " order by payment_intent_id, attempt_number")
+                .param("ids", paymentIntentIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString("payment_intent_id"), k -> new ArrayList<>()).add(mapAttempt(rs, ""));
+                });
         return out;
     }
 
@@ -152,6 +155,27 @@ class ChargeRepository {
      * (read back with {@link #mapJoined}).
      */
     static final String JOINED_COLUMNS = io.paygate.platform.db.Columns.qualified(COLUMNS, "c", "c_");
+
+    /** The columns of an {@link Attempt}. */
+    private static final String ATTEMPT_COLUMNS = "id, connector, connector_account_id, created, decline_code, failure_code, "
+            + "processor_state, processor_reference";
+
+    /**
+     * An attempt's columns for a join with the charges table as {@code c}, each named {@code c_<column>}
+     * (read back with {@link #mapJoinedAttempt}).
+     */
+    static final String JOINED_ATTEMPT_COLUMNS = io.paygate.platform.db.Columns.qualified(ATTEMPT_COLUMNS, "c", "c_");
+
+    /** The attempt of a joined row ({@link #JOINED_ATTEMPT_COLUMNS}); null where an outer join found none. */
+    static Attempt mapJoinedAttempt(ResultSet rs) throws SQLException {
+        return rs.getString("c_id") == null ? null : mapAttempt(rs, "c_");
+    }
+
+    private static Attempt mapAttempt(ResultSet rs, String p) throws SQLException {
+        return new Attempt(rs.getString(p + "id"), rs.getString(p + "connector"), rs.getString(p + "connector_account_id"),
+                rs.getLong(p + "created"), rs.getString(p + "decline_code"), rs.getString(p + "failure_code"),
+                ProcessorState.valueOf(rs.getString(p + "processor_state")), rs.getString(p + "processor_reference"));
+    }
 
     /** The charge of a joined row ({@link #JOINED_COLUMNS}); null where an outer join found none. */
     Charge mapJoined(ResultSet rs) throws SQLException {

@@ -85,22 +85,22 @@ class PaymentIntentRepository {
      * The merchant's intent with its charges in attempt order, in one query (the intent's columns
      * repeat on each charge's row). Owner checked on the row, as in {@link #find}.
      */
-    Optional<PaymentIntentService.WithAttempts> findWithAttempts(String merchantId, boolean livemode, String id,
-                                                                 ChargeRepository charges) {
-        List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + JOINED_COLUMNS + ", " + ChargeRepository.JOINED_COLUMNS
+    Optional<PaymentIntentService.WithAttempts> findWithAttempts(String merchantId, boolean livemode, String id) {
+        List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + JOINED_COLUMNS + ", "
+                        + ChargeRepository.JOINED_ATTEMPT_COLUMNS
                         + " from payment_intents pi left join charges c on c.payment_intent_id = pi.id"
                         + " where pi.id = ? order by c.attempt_number")
                 .param(id)
                 .query(rs -> {
                     PaymentIntent intent = null;
-                    List<Charge> attempts = new java.util.ArrayList<>();
+                    List<Attempt> attempts = new java.util.ArrayList<>();
                     while (rs.next()) {
                         if (intent == null) {
                             intent = map(rs, 0);
                         }
-                        Charge charge = charges.mapJoined(rs);
-                        if (charge != null) {
-                            attempts.add(charge);
+                        Attempt attempt = ChargeRepository.mapJoinedAttempt(rs);
+                        if (attempt != null) {
+                            attempts.add(attempt);
                         }
                     }
                     return intent == null ? List.<PaymentIntentService.WithAttempts>of()

@@ -154,15 +154,15 @@ public class PaymentIntentService {
     }
 
     /** An intent with its charges, in attempt order. */
-    public record WithAttempts(PaymentIntent intent, List<Charge> attempts) {
+    public record WithAttempts(PaymentIntent intent, List<Attempt> attempts) {
         public Map<String, Object> render() {
-            return PaymentViews.intent(intent, attempts);
+            return PaymentViews.intentWithAttempts(intent, attempts);
         }
     }
 
     /** The intent with its charges, read together: what a retrieve renders. */
     public WithAttempts getWithAttempts(CallContext ctx, String id) {
-        return intents.findWithAttempts(ctx.merchantId(), ctx.livemode(), id, charges)
+        return intents.findWithAttempts(ctx.merchantId(), ctx.livemode(), id)
                 .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));
     }
 
@@ -175,12 +175,12 @@ public class PaymentIntentService {
         return PaymentViews.intent(intent, charges.forIntent(intent.id()));
     }
 
-    /** Renders a page of intents, by id, reading all their charges in one query rather than one per intent. */
+    /** Renders a page of intents, by id, reading all their attempts in one query rather than one per intent. */
     public Map<String, Map<String, Object>> renderAll(List<PaymentIntent> page) {
-        Map<String, List<Charge>> attempts = charges.forIntents(page.stream().map(PaymentIntent::id).toList());
+        Map<String, List<Attempt>> attempts = charges.attemptsFor(page.stream().map(PaymentIntent::id).toList());
         Map<String, Map<String, Object>> out = new HashMap<>();
         for (PaymentIntent intent : page) {
-            out.put(intent.id(), PaymentViews.intent(intent, attempts.getOrDefault(intent.id(), List.of())));
+            out.put(intent.id(), PaymentViews.intentWithAttempts(intent, attempts.getOrDefault(intent.id(), List.of())));
         }
         return out;
     }

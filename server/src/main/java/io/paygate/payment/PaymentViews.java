@@ -12,6 +12,15 @@ public final class PaymentViews {
     }
 
     public static Map<String, Object> intent(PaymentIntent p, List<Charge> charges) {
+        List<Attempt> attempts = new ArrayList<>(charges.size());
+        for (Charge c : charges) {
+            attempts.add(Attempt.of(c));
+        }
+        return intentWithAttempts(p, attempts);
+    }
+
+    /** The intent's view from its attempts alone, for reads that do not load the whole charges. */
+    public static Map<String, Object> intentWithAttempts(PaymentIntent p, List<Attempt> attempts) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", p.id());
         out.put("object", "payment_intent");
@@ -21,7 +30,7 @@ public final class PaymentViews {
         out.put("amount_received", p.amountReceived());
         out.put("application", null);
         out.put("application_fee_amount", null);
-        out.put("attempts", attempts(charges));
+        out.put("attempts", attempts(attempts));
         out.put("automatic_payment_methods", null);
         out.put("canceled_at", p.canceledAt());
         out.put("cancellation_reason", p.cancellationReason());
@@ -57,11 +66,11 @@ public final class PaymentViews {
         return out;
     }
 
-    private static List<Map<String, Object>> attempts(List<Charge> charges) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Charge c : charges) {
+    private static List<Map<String, Object>> attempts(List<Attempt> attempts) {
+        List<Map<String, Object>> out = new ArrayList<>(attempts.size());
+        for (Attempt c : attempts) {
             Map<String, Object> attempt = new LinkedHashMap<>();
-            attempt.put("charge", c.id());
+            attempt.put("charge", c.chargeId());
             attempt.put("connector", c.connector());
             attempt.put("connector_account", c.connectorAccountId());
             attempt.put("created", c.created());

@@ -53,7 +53,23 @@ class UnknownOutcomeIT extends PaygateIT {
         HttpApi.Response retry = api.post("/v1/payment_intents/" + confirmed.text("id") + "/confirm", merchant.secretKey(),
                 "payment_method", "pm_card_visa");
         assertThat(retry.text("status")).isEqualTo("succeeded");
-        assertThat(retry.json().path("attempts")).hasSize(2);
+        JsonNode attempts = retry.json().path("attempts");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).path("outcome").asString()).isEqualTo("declined");
+        assertThat(attempts.get(0).path("failure_code").asString()).isNotEmpty();
+        assertThat(attempts.get(1).path("outcome").asString()).isEqualTo("captured");
+
+        // A retrieve and a list read only the attempts' columns; the confirmation rendered them from whole charges.
+        String id = confirmed.text("id");
+        assertThat(api.get("/v1/payment_intents/" + id, merchant.secretKey()).json().path("attempts")).isEqualTo(attempts);
+        JsonNode listed = null;
+        for (JsonNode intent : api.get("/v1/payment_intents", merchant.secretKey(), "limit", "100").json().path("data")) {
+            if (intent.path("id").asString().equals(id)) {
+                listed = intent;
+            }
+        }
+        assertThat(listed).as("the intent in its merchant's list").isNotNull();
+        assertThat(listed.path("attempts")).isEqualTo(attempts);
     }
 
     @Test
