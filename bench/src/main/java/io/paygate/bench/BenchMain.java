@@ -52,12 +52,17 @@ public final class BenchMain {
             io.paygate.bench.scale.ScaleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("compare")) {
+            Compare.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length == 0 || !args[0].equals("run")) {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
                     + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--rate=<payments/s>]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
                     + " [--processor=external|in-process] [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.err.println("       java -jar bench/target/paygate-bench.jar " + io.paygate.bench.scale.ScaleMain.USAGE);
+            System.err.println("       java -jar bench/target/paygate-bench.jar " + Compare.USAGE);
             System.exit(2);
         }
         Options options = new Options(java.util.Arrays.copyOfRange(args, 1, args.length));

@@ -82,8 +82,8 @@ class PaymentIntentRepository {
     }
 
     /**
-     * The merchant's intent with its charges in attempt order, in one query (the intent's columns
-     * repeat on each charge's row). Owner checked on the row, as in {@link #find}.
+     * The merchant's intent with its charges' attempts in order, in one query (the intent's columns
+     * repeat on each attempt's row). Owner checked on the row, as in {@link #find}.
      */
     Optional<PaymentIntentService.WithAttempts> findWithAttempts(String merchantId, boolean livemode, String id) {
         List<PaymentIntentService.WithAttempts> found = jdbc.sql("select " + JOINED_COLUMNS + ", "

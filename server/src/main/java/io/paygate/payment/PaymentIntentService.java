@@ -153,14 +153,14 @@ public class PaymentIntentService {
         return next;
     }
 
-    /** An intent with its charges, in attempt order. */
+    /** An intent with its charges' attempts, in order. */
     public record WithAttempts(PaymentIntent intent, List<Attempt> attempts) {
         public Map<String, Object> render() {
             return PaymentViews.intentWithAttempts(intent, attempts);
         }
     }
 
-    /** The intent with its charges, read together: what a retrieve renders. */
+    /** The intent with its attempts, read together: what a retrieve renders. */
     public WithAttempts getWithAttempts(CallContext ctx, String id) {
         return intents.findWithAttempts(ctx.merchantId(), ctx.livemode(), id)
                 .orElseThrow(() -> ApiException.notFound("payment_intent", id, "intent"));
