@@ -75,9 +75,8 @@ public final class BenchMain {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);
         String admin = "bench_admin_" + stamp.replace("-", "");
-        ServerLauncher.Database database = ServerLauncher.freshPostgres(options.string("pg-host", "127.0.0.1"),
-                options.integer("pg-port", 5432), options.string("pg-user", "postgres"), options.string("pg-password", ""),
-                "paygate_bench_" + stamp.replace("-", "_"));
+        Options.Postgres postgresServer = options.postgres();
+        ServerLauncher.Database database = postgresServer.fresh("paygate_bench_" + stamp.replace("-", "_"));
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("started", stamp);
@@ -104,8 +103,7 @@ public final class BenchMain {
             run.put("processor", processor == null ? "in the gateway's process" : "own process, embedded database");
             PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
             PaygateTarget.Merchant merchant = paygate.onboard("Bench shop");
-            boolean localDatabase = Set.of("127.0.0.1", "localhost").contains(options.string("pg-host", "127.0.0.1"));
-            PostgresProcesses postgres = localDatabase ? new PostgresProcesses(database) : null;
+            PostgresProcesses postgres = postgresServer.local() ? new PostgresProcesses(database) : null;
             CpuMeter cpu = new CpuMeter(server.pid(), postgres, processor == null ? -1 : processor.pid());
             Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
             try (postgres; HeapSampler heap = new HeapSampler(paygate, admin)) {
@@ -134,8 +132,7 @@ public final class BenchMain {
             }
         }
         if (!options.flag("keep-database")) {
-            ServerLauncher.dropPostgres(options.string("pg-host", "127.0.0.1"), options.integer("pg-port", 5432),
-                    options.string("pg-user", "postgres"), options.string("pg-password", ""), "paygate_bench_" + stamp.replace("-", "_"));
+            postgresServer.drop("paygate_bench_" + stamp.replace("-", "_"));
         }
         if (wanted.contains("startup")) {
             scenarios.put("startup", Scenarios.startupScenario(jar, options.integer("startup-runs", 5), out));

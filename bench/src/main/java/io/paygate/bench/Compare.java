@@ -71,10 +71,7 @@ final class Compare {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp + "-compare");
         String admin = "bench_admin_" + stamp.replace("-", "");
-        String host = options.string("pg-host", "127.0.0.1");
-        int port = options.integer("pg-port", 5432);
-        String user = options.string("pg-user", "postgres");
-        String password = options.string("pg-password", "");
+        Options.Postgres postgresServer = options.postgres();
 
         List<String> names = List.of("A", "B");
         List<Path> jars = List.of(Path.of(first), Path.of(second));
@@ -83,7 +80,7 @@ final class Compare {
         try {
             for (int i = 0; i < 2; i++) {
                 String dbName = "paygate_compare_" + stamp.replace("-", "_") + "_" + names.get(i).toLowerCase(java.util.Locale.ROOT);
-                ServerLauncher.Database database = ServerLauncher.freshPostgres(host, port, user, password, dbName);
+                ServerLauncher.Database database = postgresServer.fresh(dbName);
                 databases.add(dbName);
                 ServerLauncher server = ServerLauncher.start(jars.get(i), database, admin,
                         Map.of("paygate.request-log.enabled", "false"), out.resolve("server-" + names.get(i) + ".log"), "512m");
@@ -138,7 +135,7 @@ final class Compare {
                 side.server().close();
             }
             for (String dbName : databases) {
-                ServerLauncher.dropPostgres(host, port, user, password, dbName);
+                postgresServer.drop(dbName);
             }
         }
     }

@@ -64,6 +64,29 @@ public final class Options {
         };
     }
 
+    /** The PostgreSQL server a command works on: {@code --pg-host}, {@code --pg-port}, {@code --pg-user}, {@code --pg-password}. */
+    public record Postgres(String host, int port, String user, String password) {
+
+        /** A new, empty database of that name on it (an older one of the same name is dropped first). */
+        public ServerLauncher.Database fresh(String name) {
+            return ServerLauncher.freshPostgres(host, port, user, password, name);
+        }
+
+        public void drop(String name) {
+            ServerLauncher.dropPostgres(host, port, user, password, name);
+        }
+
+        /** True when the server runs on this machine, so its processes' CPU can be read from {@code /proc}. */
+        public boolean local() {
+            return host.equals("127.0.0.1") || host.equals("localhost");
+        }
+    }
+
+    public Postgres postgres() {
+        return new Postgres(string("pg-host", "127.0.0.1"), integer("pg-port", 5432), string("pg-user", "postgres"),
+                string("pg-password", ""));
+    }
+
     public Map<String, String> all() {
         return Map.copyOf(values);
     }

@@ -46,12 +46,9 @@ public final class ScaleMain {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp + "-scale");
         String admin = "bench_admin_" + stamp.replace("-", "");
-        String host = options.string("pg-host", "127.0.0.1");
-        int port = options.integer("pg-port", 5432);
-        String user = options.string("pg-user", "postgres");
-        String password = options.string("pg-password", "");
+        Options.Postgres postgres = options.postgres();
         String name = "paygate_scale_" + stamp.replace("-", "_");
-        ServerLauncher.Database database = ServerLauncher.freshPostgres(host, port, user, password, name);
+        ServerLauncher.Database database = postgres.fresh(name);
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("started", stamp);
@@ -92,7 +89,7 @@ public final class ScaleMain {
                 ScaleScenario scenario = new ScaleScenario(paygate, merchant, new LoadGenerator(new CpuMeter(server.pid())), plan,
                         sample, world);
                 scenarios.put("scale_checks", scenario.verify(loaded));
-                try (Connection connection = DriverManager.getConnection(database.url(), user, password)) {
+                try (Connection connection = DriverManager.getConnection(database.url(), postgres.user(), postgres.password())) {
                     scenarios.put("scale_plans", scenario.plans(new ScalePlans(paygate, admin), connection));
                 }
                 if (options.flag("load-only")) {
@@ -105,19 +102,11 @@ public final class ScaleMain {
             }
         } finally {
             if (!options.flag("keep-database")) {
-                drop(host, port, user, password, name);
+                postgres.drop(name);
             }
         }
         Path dir = Report.write(out, run, series, scenarios, targets);
         System.out.println(Report.markdown(run, series, scenarios, targets));
         System.out.println("Results written to " + dir.toAbsolutePath());
-    }
-
-    private static void drop(String host, int port, String user, String password, String name) {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
-            admin.createStatement().execute("drop database if exists " + name + " with (force)");
-        } catch (Exception e) {
-            System.err.println("Could not drop database " + name + ": " + e.getMessage());
-        }
     }
 }
