@@ -38,7 +38,7 @@ final class Compare {
     }
 
     /** One build's side of the comparison: its server, merchant, load generator and, for reads, its intents. */
-    private record Side(String name, Path jar, ServerLauncher server, PaygateTarget paygate, PaygateTarget.Merchant merchant,
+    private record Side(String name, ServerLauncher server, PaygateTarget paygate, PaygateTarget.Merchant merchant,
                         LoadGenerator load, PostgresProcesses postgres, List<String> ids) {
 
         Outcome.Operation operation(String workload) {
@@ -93,7 +93,7 @@ final class Compare {
                         ids.add(PaygateTarget.json(paygate.checkout(merchant)).path("id").asString());
                     }
                 }
-                sides.add(new Side(names.get(i), jars.get(i), server, paygate, merchant,
+                sides.add(new Side(names.get(i), server, paygate, merchant,
                         new LoadGenerator(new CpuMeter(server.pid(), postgres, -1)), postgres, ids));
             }
             // Warm both up in turns, so that neither build's compilers are still busy when the rounds begin.
@@ -122,8 +122,9 @@ final class Compare {
             report.put("A", jars.get(0).toAbsolutePath().toString());
             report.put("B", jars.get(1).toAbsolutePath().toString());
             report.put("rounds", results.stream().map(Compare::toMap).toList());
-            report.put("summary", summary(results));
-            String markdown = markdown(workload, jars, results);
+            Map<String, Object> summary = summary(results);
+            report.put("summary", summary);
+            String markdown = markdown(workload, jars, results, summary);
             Files.createDirectories(out);
             Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(report));
             Files.writeString(out.resolve("summary.md"), markdown);
@@ -209,7 +210,7 @@ final class Compare {
     }
 
     @SuppressWarnings("unchecked")
-    private static String markdown(String workload, List<Path> jars, List<RoundResult> results) {
+    private static String markdown(String workload, List<Path> jars, List<RoundResult> results, Map<String, Object> summary) {
         StringBuilder md = new StringBuilder();
         md.append("# Paygate builds compared: ").append(workload).append("\n\n");
         md.append("- A: ").append(jars.get(0).toAbsolutePath()).append("\n");
@@ -224,7 +225,6 @@ final class Compare {
                     .append(" | ").append(Report.format(r.p99Ms())).append(" | ").append(r.errors()).append(" |\n");
         }
         md.append("\n| metric | median A | median B | A / B | rounds A better |\n|---|---|---|---|---|\n");
-        Map<String, Object> summary = summary(results);
         for (String metric : List.of("per_s", "server_cpu_ms_per_op", "database_cpu_ms_per_op", "p99_ms")) {
             Map<String, Object> m = (Map<String, Object>) summary.get(metric);
             md.append("| ").append(metric).append(" | ").append(Report.format(m.get("median_A"))).append(" | ")
