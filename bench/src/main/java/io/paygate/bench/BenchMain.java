@@ -56,13 +56,18 @@ public final class BenchMain {
             Compare.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("database-waits")) {
+            DatabaseWaits.run(new Options(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args.length == 0 || !args[0].equals("run")) {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
-                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--rate=<payments/s>]"
+                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--rate=<payments/s>] [--floor-rate=10]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
                     + " [--processor=external|in-process] [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.err.println("       java -jar bench/target/paygate-bench.jar " + io.paygate.bench.scale.ScaleMain.USAGE);
             System.err.println("       java -jar bench/target/paygate-bench.jar " + Compare.USAGE);
+            System.err.println("       java -jar bench/target/paygate-bench.jar " + DatabaseWaits.USAGE);
             System.exit(2);
         }
         Options options = new Options(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -70,7 +75,7 @@ public final class BenchMain {
         Scenarios.Plan plan = new Scenarios.Plan(options.duration("warmup", Duration.ofSeconds(10)),
                 options.duration("window", Duration.ofSeconds(20)), options.integer("repetitions", 3),
                 options.integer("concurrency", 32), options.duration("server-warmup", Duration.ofSeconds(180)),
-                options.number("rate", 0));
+                options.number("rate", 0), options.number("floor-rate", 10));
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);

@@ -19,9 +19,11 @@ final class Scenarios {
 
     /**
      * How long and how often: warm-up before each series, measured window and repetitions, closed-loop
-     * concurrency, and the longest the server's first warm-up may take (see {@link #warmServer()}).
+     * concurrency, the longest the server's first warm-up may take (see {@link #warmServer()}), the
+     * open-loop rate of the loaded series (0: half the maximum) and that of the unloaded one.
      */
-    record Plan(Duration warmUp, Duration window, int repetitions, int concurrency, Duration serverWarmUp, double rate) {
+    record Plan(Duration warmUp, Duration window, int repetitions, int concurrency, Duration serverWarmUp, double rate,
+                double floorRate) {
     }
 
     /**
@@ -116,6 +118,9 @@ final class Scenarios {
         double halfRate = loadRate(max);
         paygate.simulatorLatency(merchant, 200);
         Series half200 = open("checkout_half_rate_200ms", this::checkout, halfRate);
+        // The same payments on a nearly idle machine: what a payment's own path costs, with no
+        // queueing behind the other parties on the shared cores (the overhead's floor on this machine).
+        Series floor200 = open("checkout_floor_200ms", this::checkout, plan.floorRate());
         paygate.simulatorLatency(merchant, 0);
         Series half0 = open("checkout_half_rate_0ms", this::checkout, halfRate);
         Series db = databaseCeiling();
@@ -124,6 +129,7 @@ final class Scenarios {
         all.put(db.name(), db);
         all.put(half200.name(), half200);
         all.put(half0.name(), half0);
+        all.put(floor200.name(), floor200);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("server_warm_up", warm);
         out.put("checkout_per_s", max.median(Window::throughput));
@@ -138,6 +144,9 @@ final class Scenarios {
         out.put("overhead_p50_ms_at_200ms", half200.median(w -> w.overheadPercentileMs(50)));
         out.put("overhead_p99_ms_at_200ms", half200.median(w -> w.overheadPercentileMs(99)));
         out.put("latency_minus_200ms_p99_ms", half200.median(w -> w.percentileMs(99)) - 200);
+        out.put("floor_rate_per_s", plan.floorRate());
+        out.put("floor_overhead_p50_ms", floor200.median(w -> w.overheadPercentileMs(50)));
+        out.put("floor_overhead_p99_ms", floor200.median(w -> w.overheadPercentileMs(99)));
         out.put("latency_p99_ms_at_0ms_half_rate", half0.median(w -> w.percentileMs(99)));
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
@@ -145,7 +154,7 @@ final class Scenarios {
         out.put("checkout_sql", checkoutSql);
         out.put("processor_cpu_ms_per_payment", max.median(Window::processorCpuMsPerOp));
         out.put("bench_cpu_ms_per_payment", max.median(Window::benchCpuMsPerOp));
-        out.put("errors", max.totalErrors() + half200.totalErrors() + half0.totalErrors());
+        out.put("errors", max.totalErrors() + half200.totalErrors() + half0.totalErrors() + floor200.totalErrors());
         return out;
     }
 
