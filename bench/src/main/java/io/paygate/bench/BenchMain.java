@@ -76,6 +76,10 @@ public final class BenchMain {
                 options.duration("window", Duration.ofSeconds(20)), options.integer("repetitions", 3),
                 options.integer("concurrency", 32), options.duration("server-warmup", Duration.ofSeconds(180)),
                 options.number("rate", 0), options.number("floor-rate", 10));
+        if (plan.floorRate() <= 0) {
+            // Refused here rather than minutes into the checkout scenario, where the open loop would refuse it.
+            throw new IllegalArgumentException("--floor-rate is payments per second, more than 0: " + plan.floorRate());
+        }
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);
