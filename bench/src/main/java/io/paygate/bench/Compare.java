@@ -201,12 +201,7 @@ final class Compare {
     }
 
     static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return Series.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     @SuppressWarnings("unchecked")

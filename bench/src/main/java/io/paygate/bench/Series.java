@@ -28,12 +28,18 @@ public record Series(String name, List<Window> windows) {
     }
 
     public double median(ToDoubleFunction<Window> metric) {
-        double[] values = windows.stream().mapToDouble(metric).sorted().toArray();
+        return windows.isEmpty() ? 0 : median(windows.stream().mapToDouble(metric).toArray());
+    }
+
+    /** The middle value, or the mean of the two middle ones; NaN when there are none. */
+    static double median(double[] values) {
         if (values.length == 0) {
-            return 0;
+            return Double.NaN;
         }
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     public double min(ToDoubleFunction<Window> metric) {
