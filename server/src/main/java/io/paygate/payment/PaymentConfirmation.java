@@ -13,6 +13,7 @@ import io.paygate.paymentmethod.PaymentMethod;
 import io.paygate.paymentmethod.PaymentMethodService;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.errors.CardDeclinedException;
+import io.paygate.platform.idempotency.RecoveryPoints;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.web.CallContext;
 import io.paygate.platform.web.PublicUrl;
@@ -49,11 +50,12 @@ public class PaymentConfirmation {
     private final Clock clock;
     private final ReconcilerSettings settings;
     private final PublicUrl publicUrl;
+    private final RecoveryPoints recoveryPoints;
 
     PaymentConfirmation(PaymentIntentRepository intents, PaymentIntentService paymentIntents, ChargeRepository charges,
                         PaymentMethodService paymentMethods, ConnectorAccountService connectorAccounts,
                         ConnectorRegistry connectors, OutcomeRecorder recorder, TransactionTemplate tx, Ids ids, Clock clock,
-                        ReconcilerSettings settings, PublicUrl publicUrl) {
+                        ReconcilerSettings settings, PublicUrl publicUrl, RecoveryPoints recoveryPoints) {
         this.intents = intents;
         this.paymentIntents = paymentIntents;
         this.charges = charges;
@@ -66,6 +68,7 @@ public class PaymentConfirmation {
         this.clock = clock;
         this.settings = settings;
         this.publicUrl = publicUrl;
+        this.recoveryPoints = recoveryPoints;
     }
 
     /**
@@ -177,10 +180,12 @@ public class PaymentConfirmation {
 
     /**
      * Writes the attempt (the charge) and moves the intent to {@code processing}, which {@code save}
-     * writes: over the locked stored intent, or as a new intent's first row.
+     * writes: over the locked stored intent, or as a new intent's first row. The intent is what a retry
+     * of the confirming request answers with.
      */
     private Prepared attempt(CallContext ctx, PaymentIntent intent, ConfirmRequest request, PaymentMethod pm,
                              ConnectorAccountService.Chosen chosen, int attemptNumber, Consumer<PaymentIntent> save) {
+        recoveryPoints.mark(intent.id());
         ConnectorAccountRecord account = chosen.account();
         String chargeId = ids.next("ch");
         PaymentIntent processing = intent.with(b -> {

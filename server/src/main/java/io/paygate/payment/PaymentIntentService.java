@@ -4,6 +4,7 @@ import io.paygate.event.EventLog;
 import io.paygate.platform.db.MetadataIndex;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.idempotency.RecoveryPoints;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.json.Diff;
 import io.paygate.platform.pagination.CreatedRange;
@@ -38,15 +39,17 @@ public class PaymentIntentService {
     private final EventLog events;
     private final Ids ids;
     private final Clock clock;
+    private final RecoveryPoints recoveryPoints;
 
     PaymentIntentService(PaymentIntentRepository intents, ChargeRepository charges, MetadataIndex metadataIndex,
-                         EventLog events, Ids ids, Clock clock) {
+                         EventLog events, Ids ids, Clock clock, RecoveryPoints recoveryPoints) {
         this.intents = intents;
         this.charges = charges;
         this.metadataIndex = metadataIndex;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.recoveryPoints = recoveryPoints;
     }
 
     /**
@@ -74,13 +77,14 @@ public class PaymentIntentService {
     /**
      * Stores a drafted intent as {@code row}: the draft itself, or the draft already moved on in this
      * transaction (its first attempt made). Its metadata and its {@code payment_intent.created} event
-     * are the draft's.
+     * are the draft's. The intent is what a retry of the request that creates it answers with.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentIntent store(CallContext ctx, PaymentIntent draft, PaymentIntent row) {
         if (!row.id().equals(draft.id())) {
             throw new IllegalArgumentException("intent " + row.id() + " is not the draft " + draft.id());
         }
+        recoveryPoints.mark(draft.id());
         intents.insert(row);
         metadataIndex.insert("payment_intent", draft.id(), ctx.merchantId(), ctx.livemode(), draft.metadata());
         events.record(ctx, "payment_intent.created", PaymentViews.intent(draft, List.of()), null);

@@ -19,6 +19,7 @@ import io.paygate.payment.ReconcilerSettings;
 import io.paygate.platform.db.MetadataIndex;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.idempotency.RecoveryPoints;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.pagination.CreatedRange;
 import io.paygate.platform.pagination.Page;
@@ -57,11 +58,12 @@ public class RefundService {
     private final Ids ids;
     private final Clock clock;
     private final ReconcilerSettings settings;
+    private final RecoveryPoints recoveryPoints;
 
     RefundService(RefundRepository refunds, RefundRecorder recorder, ChargeBook charges, PaymentOperations paymentOperations,
                   Ledger ledger, ConnectorAccountService connectorAccounts, ConnectorRegistry connectors,
                   MetadataIndex metadataIndex, EventLog events, TransactionTemplate tx, Ids ids, Clock clock,
-                  ReconcilerSettings settings) {
+                  ReconcilerSettings settings, RecoveryPoints recoveryPoints) {
         this.refunds = refunds;
         this.recorder = recorder;
         this.charges = charges;
@@ -75,6 +77,7 @@ public class RefundService {
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
+        this.recoveryPoints = recoveryPoints;
     }
 
     /** Checks what can be checked without writing: the target exists and is refundable at all. */
@@ -144,6 +147,7 @@ public class RefundService {
                     "amount");
         }
         String id = ids.next("re");
+        recoveryPoints.mark(id);
         Ledger.Refunded accounted = ledger.recordRefund(id, charge.ledgerView(), amount, charge.amountCaptured(),
                 accounting.fee(), accounting.feeRefunded() + pendingFeeReversals(charge.id()),
                 charge.amountRefunded() + accounting.amountRefundPending());
@@ -169,10 +173,14 @@ public class RefundService {
             throw ApiException.invalidParam("amount", "An uncaptured PaymentIntent is refunded by canceling it, which releases "
                     + "the whole authorization; leave out amount or pass " + intent.amountCapturable() + ".");
         }
+        // The cancellation is the first lasting change and creates no refund yet: the key is claimed before it.
+        recoveryPoints.claimNow();
         PaymentIntent canceled = paymentOperations.cancel(ctx, intent.id(), "requested_by_customer");
         return tx.execute(status -> {
             long now = clock.millis();
-            Refund refund = new Refund(ids.next("re"), ctx.merchantId(), ctx.livemode(), canceled.latestChargeId(),
+            String id = ids.next("re");
+            recoveryPoints.mark(id);
+            Refund refund = new Refund(id, ctx.merchantId(), ctx.livemode(), canceled.latestChargeId(),
                     canceled.id(), intent.amountCapturable(), 0, intent.currency(), RefundState.SUCCEEDED, request.reason(),
                     null, null, null, canceled.connectorAccountId(), null,
                     request.metadata() == null ? Map.of() : request.metadata(), now / 1000, 0);

@@ -108,36 +108,64 @@ class IdempotencyIT extends PaygateIT {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyCreateAndChargeOnePayment() throws Exception {
+        configureSimulator(merchant, "latency_ms", "300");
+        for (int round = 0; round < 3; round++) {
+            String k = UUID.randomUUID().toString();
+            java.util.Set<String> created = new java.util.HashSet<>();
+            for (HttpApi.Response r : race(() -> api.post("/v1/payment_intents", merchant.secretKey(), key(k), "amount",
+                    "1000", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true"))) {
+                if (r.status() == 200) {
+                    created.add(r.text("id"));
+                } else {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                    assertThat(r.errorType()).isEqualTo("idempotency_error");
+                }
+            }
+            assertThat(created).hasSize(1);
+            assertThat(simulatorPayments(created.iterator().next())).hasSize(1);
+        }
+        assertThat(api.get("/v1/payment_intents", merchant.secretKey(), "limit", "100").json().path("data")).hasSize(3);
+    }
+
+    @Test
     void concurrentConfirmsAuthorizeExactlyOnce() throws Exception {
         configureSimulator(merchant, "latency_ms", "400");
         for (int round = 0; round < 3; round++) {
             String intent = api.post("/v1/payment_intents", merchant.secretKey(), "amount", "2000", "currency", "usd",
                     "payment_method", "pm_card_visa").text("id");
-            int racers = 6;
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpApi.Response>> results = new ArrayList<>();
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < racers; i++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return api.post("/v1/payment_intents/" + intent + "/confirm", merchant.secretKey());
-                    }));
+            int succeeded = 0;
+            for (HttpApi.Response r : race(() -> api.post("/v1/payment_intents/" + intent + "/confirm", merchant.secretKey()))) {
+                if (r.status() == 200) {
+                    succeeded++;
+                } else {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+                    assertThat(r.errorCode()).isEqualTo("payment_intent_unexpected_state");
                 }
-                start.countDown();
-                int succeeded = 0;
-                for (Future<HttpApi.Response> result : results) {
-                    HttpApi.Response r = result.get();
-                    if (r.status() == 200) {
-                        succeeded++;
-                    } else {
-                        assertThat(r.status()).as(r.toString()).isEqualTo(400);
-                        assertThat(r.errorCode()).isEqualTo("payment_intent_unexpected_state");
-                    }
-                }
-                assertThat(succeeded).isEqualTo(1);
             }
+            assertThat(succeeded).isEqualTo(1);
             assertThat(simulatorPayments(intent)).hasSize(1);
             assertThat(api.get("/v1/payment_intents/" + intent, merchant.secretKey()).text("status")).isEqualTo("succeeded");
+        }
+    }
+
+    /** Six copies of {@code request} sent at the same moment, and their answers. */
+    private static List<HttpApi.Response> race(java.util.concurrent.Callable<HttpApi.Response> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpApi.Response>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<HttpApi.Response> answers = new ArrayList<>();
+            for (Future<HttpApi.Response> result : results) {
+                answers.add(result.get());
+            }
+            return answers;
         }
     }
 

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Kills the server (SIGKILL) while payments are in flight against a slow simulator, starts it
  * again on the same database, and checks that the reconciler brings every payment intent to a
- * final or {@code requires_*} state with no intent charged twice by the simulator.
+ * final or {@code requires_*} state with no intent charged twice by the simulator. A client that then
+ * retries its request with the same idempotency key gets the intent that request created, as it stands,
+ * and nothing is created or charged again.
  */
 class CrashRecoveryIT {
 
@@ -46,6 +48,8 @@ class CrashRecoveryIT {
                 "paygate.reconciler.grace", "PT20S",
                 "paygate.reconciler.interval", "PT0.2S",
                 "paygate.reconciler.unknown-retry", "PT0.5S",
+                // A key held by a request that died is free for its retries a second after it was claimed.
+                "paygate.idempotency.lease", "PT1S",
                 "logging.structured.format.console", "ecs");
         try (ServerProcess server = new ServerProcess(dataDir, properties).start()) {
             HttpApi api = new HttpApi(server.baseUrl());
@@ -55,12 +59,15 @@ class CrashRecoveryIT {
             api.post("/v1/connector_accounts/" + account, key, "settings[latency_ms]", String.valueOf(LATENCY_MS));
 
             int payments = 24;
+            List<String> keys = new ArrayList<>();
             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
             for (int i = 0; i < payments; i++) {
-                String capture = i % 3 == 0 ? "manual" : "automatic";
+                String idempotencyKey = UUID.randomUUID().toString();
+                keys.add(idempotencyKey);
+                String capture = captureMethod(i);
                 clients.submit(() -> {
                     try {
-                        api.post("/v1/payment_intents", key, Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                        api.post("/v1/payment_intents", key, Map.of("Idempotency-Key", idempotencyKey),
                                 "amount", "1500", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true",
                                 "capture_method", capture);
                     } catch (RuntimeException expectedWhenKilled) {
@@ -83,6 +90,21 @@ class CrashRecoveryIT {
             List<JsonNode> settled = Poll.until(Duration.ofSeconds(90), () -> listIntents(api, key),
                     list -> list.stream().allMatch(p -> SETTLED.contains(p.path("status").asString())),
                     "every payment intent to be resolved after the restart");
+            Map<String, String> statuses = new HashMap<>();
+            settled.forEach(intent -> statuses.put(intent.path("id").asString(), intent.path("status").asString()));
+            Set<String> answered = new java.util.HashSet<>();
+            for (int i = 0; i < payments; i++) {
+                HttpApi.Response retry = api.post("/v1/payment_intents", key, Map.of("Idempotency-Key", keys.get(i)),
+                        "amount", "1500", "currency", "usd", "payment_method", "pm_card_visa", "confirm", "true",
+                        "capture_method", captureMethod(i));
+                assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+                assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+                assertThat(statuses).as("the retry answers an intent its first request created").containsKey(retry.text("id"));
+                assertThat(retry.text("status")).isEqualTo(statuses.get(retry.text("id")));
+                answered.add(retry.text("id"));
+            }
+            assertThat(answered).as("each key answers its own intent").hasSize(payments);
+            assertThat(listIntents(api, key)).as("intents after the retries").hasSize(settled.size());
             Map<String, Integer> charged = new HashMap<>();
             for (JsonNode payment : simulatorPayments(api, account)) {
                 String status = payment.path("status").asString();
@@ -99,6 +121,10 @@ class CrashRecoveryIT {
                         .isEqualTo(holdsMoney);
             }
         }
+    }
+
+    private static String captureMethod(int payment) {
+        return payment % 3 == 0 ? "manual" : "automatic";
     }
 
     private static String secretKey(JsonNode merchant) {

@@ -90,7 +90,7 @@ class PaymentIntentController {
             }
             PaymentIntent created = tx.execute(status -> intents.store(ctx, draft.get().intent()));
             return render(ctx, created, body.expand());
-        });
+        }, created -> recovered(ctx, created, body.expand()));
     }
 
     @GetMapping("/v1/payment_intents/{id}")
@@ -134,7 +134,8 @@ class PaymentIntentController {
                 body.receiptEmail(), body.setupFutureUsage(), body.shipping(), body.captureMethod(),
                 new HashSet<>(params.values().keySet()));
         return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/confirm", params,
-                () -> render(ctx, confirmation.confirm(ctx, id, request), body.expand()));
+                () -> render(ctx, confirmation.confirm(ctx, id, request), body.expand()),
+                confirmed -> recovered(ctx, confirmed, body.expand()));
     }
 
     @PostMapping("/v1/payment_intents/{id}/capture")
@@ -195,6 +196,11 @@ class PaymentIntentController {
 
     private static List<String> strip(List<String> expand) {
         return expand == null ? null : expand.stream().map(e -> e.startsWith("data.") ? e.substring(5) : e).toList();
+    }
+
+    /** The intent a request created or confirmed, as it stands now: a retry's answer when that request died. */
+    private Map<String, Object> recovered(CallContext ctx, String id, List<String> expand) {
+        return expand(ctx, intents.getWithAttempts(ctx, id).render(), expand);
     }
 
     private Map<String, Object> render(CallContext ctx, PaymentIntent intent, List<String> expand) {

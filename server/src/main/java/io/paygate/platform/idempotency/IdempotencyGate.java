@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,11 @@ import org.springframework.stereotype.Component;
  * (errors included) are stored and replayed for every retry with the same key. A retry with other
  * parameters gets 400; one that arrives while the first still runs gets 409. Validation happens
  * before the gate, so rejected requests store nothing.
+ *
+ * <p>A request that creates money movements claims its key late, in the transaction that creates the
+ * object it answers with ({@link RecoveryPoints}): the claim costs no commit of its own, and a retry of
+ * a request whose first execution died (the server killed during the processor call) answers that
+ * object as it stands now, instead of creating and charging a second one.
  */
 @Component
 public class IdempotencyGate {
@@ -50,39 +56,100 @@ public class IdempotencyGate {
     /** Runs {@code action} at most once per idempotency key and answers its result as JSON. */
     public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
                                           Supplier<Object> action) {
+        return execute(ctx, method, path, params, action, null);
+    }
+
+    /**
+     * As {@link #execute(CallContext, String, String, RawParams, Supplier)}, for an action that claims the
+     * key late: its first lasting change is a transaction that calls {@link RecoveryPoints#mark} with the
+     * id of the object it creates or changes (or {@link RecoveryPoints#claimNow} first), and nothing it
+     * does before that outlasts it. An action that fails or answers before marking has changed nothing,
+     * and its answer is stored then. A retry of a request that marked and never completed answers
+     * {@code recover} of the marked id once the first request's lease has passed.
+     */
+    public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
+                                          Supplier<Object> action, Function<String, Object> recover) {
         if (ctx.idempotencyKey() == null) {
             return run(action).toResponse(false, null);
         }
-        IdempotencyStore.Key key = new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey());
-        String fingerprint = fingerprint(method, path, params);
-        long now = clock.millis();
-        boolean claimed = store.tryInsert(key, method, path, fingerprint, ctx.requestId(), now, now + lease.toMillis());
-        if (!claimed) {
-            IdempotencyStore.Entry existing = store.find(key)
-                    .orElseThrow(() -> ApiException.idempotency(409, "The idempotency key is being reset; retry shortly."));
-            if (!existing.method().equals(method) || !existing.path().equals(path) || !existing.fingerprint().equals(fingerprint)) {
-                throw ApiException.idempotency(400, "Keys for idempotent requests can only be used with the same parameters "
-                        + "they were first used with. Try using a key other than '" + ctx.idempotencyKey()
-                        + "' if you meant to execute a different request.");
+        Claim claim = new Claim(new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey()), method,
+                path, fingerprint(method, path, params), ctx.requestId(), lease.toMillis(), recover != null);
+        if (!claim.late) {
+            long now = clock.millis();
+            if (store.tryInsert(claim.key, method, path, claim.fingerprint, claim.requestId, now, now + claim.leaseMillis, null)) {
+                claim.claimed = true;
+            } else {
+                ResponseEntity<String> answer = answerExisting(ctx, claim, recover);
+                if (answer != null) {
+                    return answer;
+                }
             }
-            if (existing.completed()) {
-                return new Outcome(existing.responseStatus(), existing.responseBody()).toResponse(true, existing.requestId());
-            }
-            if (existing.lockedUntil() > now || !store.takeOver(key, existing.lockedUntil(), now + lease.toMillis(), ctx.requestId())) {
-                throw ApiException.idempotency(409, "There is currently another in-progress request using this Idempotent Key "
-                        + "(that probably means you submitted twice, and the other request is still going through): "
-                        + ctx.idempotencyKey() + ". Please try again later.");
-            }
-            log.warn("Re-running an idempotent request whose first execution never completed");
         }
-        Outcome outcome = run(action);
-        store.complete(key, outcome.status(), outcome.body());
-        return outcome.toResponse(false, null);
+        while (true) {
+            Outcome outcome;
+            try {
+                outcome = claim.around(() -> run(action));
+            } catch (Claim.Taken taken) {
+                ResponseEntity<String> answer = answerExisting(ctx, claim, recover);
+                if (answer != null) {
+                    return answer;
+                }
+                continue;
+            }
+            if (claim.claimed) {
+                store.complete(claim.key, outcome.status(), outcome.body());
+                return outcome.toResponse(false, null);
+            }
+            // Nothing the action did outlasted it: its answer is the key's, unless another request got there first.
+            if (store.tryInsertCompleted(claim.key, method, path, claim.fingerprint, claim.requestId, clock.millis(),
+                    outcome.status(), outcome.body())) {
+                return outcome.toResponse(false, null);
+            }
+            ResponseEntity<String> answer = answerExisting(ctx, claim, recover);
+            if (answer != null) {
+                return answer;
+            }
+        }
+    }
+
+    /**
+     * The answer for a request whose key another request holds or held, or {@code null} once this
+     * request has taken over a claim that was never completed and names nothing: then it runs again.
+     */
+    private ResponseEntity<String> answerExisting(CallContext ctx, Claim claim, Function<String, Object> recover) {
+        IdempotencyStore.Entry existing = store.find(claim.key)
+                .orElseThrow(() -> ApiException.idempotency(409, "The idempotency key is being reset; retry shortly."));
+        if (!existing.method().equals(claim.method) || !existing.path().equals(claim.path)
+                || !existing.fingerprint().equals(claim.fingerprint)) {
+            throw ApiException.idempotency(400, "Keys for idempotent requests can only be used with the same parameters "
+                    + "they were first used with. Try using a key other than '" + ctx.idempotencyKey()
+                    + "' if you meant to execute a different request.");
+        }
+        if (existing.completed()) {
+            return new Outcome(existing.responseStatus(), existing.responseBody()).toResponse(true, existing.requestId());
+        }
+        long now = clock.millis();
+        if (existing.lockedUntil() <= now && recover != null && existing.recoveryObject() != null) {
+            log.warn("Answering an idempotent request whose first execution never completed with what it created");
+            return run(() -> recover.apply(existing.recoveryObject())).toResponse(true, existing.requestId());
+        }
+        if (existing.lockedUntil() > now || !store.takeOver(claim.key, existing.lockedUntil(), now + claim.leaseMillis,
+                claim.requestId)) {
+            throw ApiException.idempotency(409, "There is currently another in-progress request using this Idempotent Key "
+                    + "(that probably means you submitted twice, and the other request is still going through): "
+                    + ctx.idempotencyKey() + ". Please try again later.");
+        }
+        log.warn("Re-running an idempotent request whose first execution never completed");
+        claim.claimed = true;
+        claim.recoveryObject = null;
+        return null;
     }
 
     private Outcome run(Supplier<Object> action) {
         try {
             return new Outcome(200, json.write(action.get()));
+        } catch (Claim.Taken taken) {
+            throw taken;
         } catch (ApiException e) {
             return new Outcome(e.status(), json.write(e.body()));
         } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ class IdempotencyStore {
     }
 
     record Entry(String method, String path, String fingerprint, String requestId, boolean completed,
-                 int responseStatus, String responseBody, long lockedUntil) {
+                 int responseStatus, String responseBody, long lockedUntil, String recoveryObject) {
     }
 
     private final JdbcClient jdbc;
@@ -22,13 +22,31 @@ class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    boolean tryInsert(Key key, String method, String path, String fingerprint, String requestId, long now, long lockedUntil) {
+    /**
+     * Claims the key for a request that is about to run (its answer not known yet), naming the object
+     * it created when the claim is written in the transaction that created it ({@code null} otherwise).
+     */
+    boolean tryInsert(Key key, String method, String path, String fingerprint, String requestId, long now, long lockedUntil,
+                      String recoveryObject) {
+        return insert(key, method, path, fingerprint, requestId, false, null, null, now, lockedUntil, recoveryObject);
+    }
+
+    /** Stores the answer of a request that ran without claiming the key first. */
+    boolean tryInsertCompleted(Key key, String method, String path, String fingerprint, String requestId, long now,
+                               int status, String body) {
+        return insert(key, method, path, fingerprint, requestId, true, status, body, now, now, null);
+    }
+
+    private boolean insert(Key key, String method, String path, String fingerprint, String requestId, boolean completed,
+                           Integer status, String body, long now, long lockedUntil, String recoveryObject) {
         try {
             jdbc.sql("""
                     insert into idempotency_keys (merchant_id, livemode, idem_key, request_method, request_path,
-                        params_fingerprint, request_id, completed, created_ms, locked_until_ms)
-                    values (?, ?, ?, ?, ?, ?, ?, false, ?, ?)""")
-                    .params(key.merchantId(), key.livemode(), key.value(), method, path, fingerprint, requestId, now, lockedUntil)
+                        params_fingerprint, request_id, completed, response_status, response_body, created_ms,
+                        locked_until_ms, recovery_object)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(key.merchantId(), key.livemode(), key.value(), method, path, fingerprint, requestId, completed,
+                            status, body, now, lockedUntil, recoveryObject)
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -36,14 +54,23 @@ class IdempotencyStore {
         }
     }
 
+    /** Names the object a request that already holds the key created. */
+    void setRecoveryObject(Key key, String objectId) {
+        jdbc.sql("""
+                update idempotency_keys set recovery_object = ?
+                where merchant_id = ? and livemode = ? and idem_key = ? and completed = false""")
+                .params(objectId, key.merchantId(), key.livemode(), key.value())
+                .update();
+    }
+
     Optional<Entry> find(Key key) {
         return jdbc.sql("""
                 select request_method, request_path, params_fingerprint, request_id, completed, response_status,
-                       response_body, locked_until_ms
+                       response_body, locked_until_ms, recovery_object
                 from idempotency_keys where merchant_id = ? and livemode = ? and idem_key = ?""")
                 .params(key.merchantId(), key.livemode(), key.value())
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getLong(8)))
+                        rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getLong(8), rs.getString(9)))
                 .optional();
     }
 

@@ -82,7 +82,8 @@ class RefundController {
                 body.currency(), body.reason(), MetadataUpdate.orEmpty(body.metadata()));
         refunds.validate(ctx, request);
         return idempotency.execute(ctx, "POST", "/v1/refunds", params,
-                () -> render(ctx, refunds.create(ctx, request), body.expand(), false));
+                () -> render(ctx, refunds.create(ctx, request), body.expand(), false),
+                created -> render(ctx, refunds.get(ctx, created), body.expand(), false));
     }
 
     @GetMapping("/v1/refunds/{id}")

@@ -1,0 +1,58 @@
+package io.paygate.platform.idempotency;
+
+/**
+ * The idempotent request running on this thread: its key, and whether the key's row is written
+ * (committed, or in the transaction now open). A request whose key is claimed late writes the row in
+ * the transaction that makes its first lasting change, naming the object that change created.
+ */
+final class Claim {
+
+    private static final ThreadLocal<Claim> CURRENT = new ThreadLocal<>();
+
+    final IdempotencyStore.Key key;
+    final String method;
+    final String path;
+    final String fingerprint;
+    final String requestId;
+    final long leaseMillis;
+    final boolean late;
+    boolean claimed;
+    String recoveryObject;
+
+    Claim(IdempotencyStore.Key key, String method, String path, String fingerprint, String requestId, long leaseMillis,
+          boolean late) {
+        this.key = key;
+        this.method = method;
+        this.path = path;
+        this.fingerprint = fingerprint;
+        this.requestId = requestId;
+        this.leaseMillis = leaseMillis;
+        this.late = late;
+    }
+
+    static Claim current() {
+        return CURRENT.get();
+    }
+
+    /** Runs {@code body} with this claim as the thread's current one, restoring the one before it. */
+    <T> T around(java.util.function.Supplier<T> body) {
+        Claim outer = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** Thrown out of the request's work when another request holds the key: the work's transaction rolls back. */
+    static final class Taken extends RuntimeException {
+        Taken() {
+            super("The idempotency key is held by another request", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.paygate.platform.idempotency;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Where a request that {@link IdempotencyGate#execute(io.paygate.platform.web.CallContext, String, String,
+ * io.paygate.platform.wire.RawParams, java.util.function.Supplier, java.util.function.Function) claims its key
+ * late} writes that claim: in the transaction that creates the object it answers with. The claim and the
+ * object are then committed together, or not at all, so a retry after a crash finds the object instead of
+ * creating a second one. Outside such a request (no key, or a key claimed up front) both methods do nothing.
+ */
+@Component
+public class RecoveryPoints {
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+
+    RecoveryPoints(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims the current request's key in the open transaction, naming {@code objectId} as what a retry
+     * answers with; the first call of a request names the object. If another request holds the key this
+     * throws, and the transaction rolls back.
+     */
+    public void mark(String objectId) {
+        Claim claim = Claim.current();
+        if (claim == null || !claim.late || claim.recoveryObject != null) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A recovery point belongs in the transaction that creates " + objectId);
+        }
+        boolean inserted = false;
+        if (claim.claimed) {
+            store.setRecoveryObject(claim.key, objectId);
+        } else {
+            insert(claim, objectId);
+            inserted = true;
+        }
+        claim.recoveryObject = objectId;
+        forgetOnRollback(claim, inserted);
+    }
+
+    /**
+     * Claims the current request's key now, for work whose first lasting change is not one that names
+     * the object answered with (a later {@link #mark} names it).
+     */
+    public void claimNow() {
+        Claim claim = Claim.current();
+        if (claim == null || !claim.late || claim.claimed) {
+            return;
+        }
+        insert(claim, null);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            forgetOnRollback(claim, true);
+        }
+    }
+
+    private void insert(Claim claim, String objectId) {
+        long now = clock.millis();
+        if (!store.tryInsert(claim.key, claim.method, claim.path, claim.fingerprint, claim.requestId, now,
+                now + claim.leaseMillis, objectId)) {
+            throw new Claim.Taken();
+        }
+        claim.claimed = true;
+    }
+
+    private static void forgetOnRollback(Claim claim, boolean inserted) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    claim.recoveryObject = null;
+                    if (inserted) {
+                        claim.claimed = false;
+                    }
+                }
+            }
+        });
+    }
+}
