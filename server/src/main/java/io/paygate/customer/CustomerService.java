@@ -4,6 +4,7 @@ import io.paygate.event.EventLog;
 import io.paygate.platform.db.MetadataIndex;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
+import io.paygate.platform.idempotency.RecoveryPoints;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.json.Diff;
 import io.paygate.platform.pagination.CreatedRange;
@@ -40,13 +41,16 @@ public class CustomerService {
     private final EventLog events;
     private final Ids ids;
     private final Clock clock;
+    private final RecoveryPoints recoveryPoints;
 
-    CustomerService(CustomerRepository customers, MetadataIndex metadataIndex, EventLog events, Ids ids, Clock clock) {
+    CustomerService(CustomerRepository customers, MetadataIndex metadataIndex, EventLog events, Ids ids, Clock clock,
+                    RecoveryPoints recoveryPoints) {
         this.customers = customers;
         this.metadataIndex = metadataIndex;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.recoveryPoints = recoveryPoints;
     }
 
     @Transactional
@@ -54,6 +58,7 @@ public class CustomerService {
         Customer customer = new Customer(ids.next("cus"), ctx.merchantId(), ctx.livemode(), fields.email(), fields.name(),
                 fields.phone(), fields.description(), fields.address(), fields.shipping(), fields.defaultPaymentMethod(),
                 fields.metadata(), false, clock.instant().getEpochSecond());
+        recoveryPoints.mark(customer.id());
         customers.insert(customer);
         metadataIndex.insert("customer", customer.id(), ctx.merchantId(), ctx.livemode(), customer.metadata());
         events.record(ctx, "customer.created", customer.render(), null);

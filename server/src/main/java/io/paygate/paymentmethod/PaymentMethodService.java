@@ -8,6 +8,7 @@ import io.paygate.platform.db.MetadataIndex;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.errors.CardDeclinedException;
+import io.paygate.platform.idempotency.RecoveryPoints;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.json.Diff;
 import io.paygate.platform.pagination.Page;
@@ -47,9 +48,11 @@ public class PaymentMethodService {
     private final EventLog events;
     private final Ids ids;
     private final Clock clock;
+    private final RecoveryPoints recoveryPoints;
 
     PaymentMethodService(PaymentMethodRepository paymentMethods, CustomerService customers, CardVault vault,
-                         CvcHolder cvcHolder, MetadataIndex metadataIndex, EventLog events, Ids ids, Clock clock) {
+                         CvcHolder cvcHolder, MetadataIndex metadataIndex, EventLog events, Ids ids, Clock clock,
+                         RecoveryPoints recoveryPoints) {
         this.paymentMethods = paymentMethods;
         this.customers = customers;
         this.vault = vault;
@@ -58,6 +61,7 @@ public class PaymentMethodService {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.recoveryPoints = recoveryPoints;
     }
 
     /** Validates a card before anything is written; card problems are 402 {@code card_error}s as at Stripe. */
@@ -127,6 +131,7 @@ public class PaymentMethodService {
     public PaymentMethod create(CallContext ctx, NewPaymentMethod request) {
         validate(request);
         String id = ids.next("pm");
+        recoveryPoints.mark(id);
         PaymentMethod.Card card = null;
         if (request.card() != null) {
             card = vaultCard(ctx.merchantId(), id, request.card());

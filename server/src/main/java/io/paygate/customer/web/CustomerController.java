@@ -74,7 +74,7 @@ class CustomerController {
                 paymentMethods.attach(ctx, body.paymentMethod(), customer.id());
             }
             return render(ctx, customer, body.expand());
-        }));
+        }), new IdempotencyGate.Recovery("cus", created -> render(ctx, customers.get(ctx, created), body.expand())));
     }
 
     @GetMapping("/v1/customers/{id}")

@@ -90,7 +90,7 @@ class PaymentIntentController {
             }
             PaymentIntent created = tx.execute(status -> intents.store(ctx, draft.get().intent()));
             return render(ctx, created, body.expand());
-        }, created -> recovered(ctx, created, body.expand()));
+        }, new IdempotencyGate.Recovery("pi", created -> recovered(ctx, created, body.expand())));
     }
 
     @GetMapping("/v1/payment_intents/{id}")
@@ -135,7 +135,7 @@ class PaymentIntentController {
                 new HashSet<>(params.values().keySet()));
         return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/confirm", params,
                 () -> render(ctx, confirmation.confirm(ctx, id, request), body.expand()),
-                confirmed -> recovered(ctx, confirmed, body.expand()));
+                new IdempotencyGate.Recovery("pi", confirmed -> recovered(ctx, confirmed, body.expand())));
     }
 
     @PostMapping("/v1/payment_intents/{id}/capture")

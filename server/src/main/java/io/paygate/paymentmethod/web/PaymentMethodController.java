@@ -63,7 +63,8 @@ class PaymentMethodController {
         }
         paymentMethods.validate(request);
         return idempotency.execute(ctx, "POST", "/v1/payment_methods", params,
-                () -> render(ctx, paymentMethods.create(ctx, request), body.expand(), false));
+                () -> render(ctx, paymentMethods.create(ctx, request), body.expand(), false),
+                new IdempotencyGate.Recovery("pm", created -> render(ctx, paymentMethods.get(ctx, created), body.expand(), false)));
     }
 
     @GetMapping("/v1/payment_methods/{id}")

@@ -15,23 +15,31 @@ final class Claim {
     final String fingerprint;
     final String requestId;
     final long leaseMillis;
+    /** The prefix of the ids of the objects a late claim names; {@code null} for a claim made up front. */
+    final String idPrefix;
     final boolean late;
     boolean claimed;
     String recoveryObject;
 
     Claim(IdempotencyStore.Key key, String method, String path, String fingerprint, String requestId, long leaseMillis,
-          boolean late) {
+          String idPrefix) {
         this.key = key;
         this.method = method;
         this.path = path;
         this.fingerprint = fingerprint;
         this.requestId = requestId;
         this.leaseMillis = leaseMillis;
-        this.late = late;
+        this.idPrefix = idPrefix;
+        this.late = idPrefix != null;
     }
 
     static Claim current() {
         return CURRENT.get();
+    }
+
+    /** Whether {@code objectId} is an object of the kind this request answers with. */
+    boolean answersWith(String objectId) {
+        return objectId.startsWith(idPrefix) && objectId.length() > idPrefix.length() && objectId.charAt(idPrefix.length()) == '_';
     }
 
     /** Runs {@code body} with this claim as the thread's current one, restoring the one before it. */

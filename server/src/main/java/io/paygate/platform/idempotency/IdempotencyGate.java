@@ -53,6 +53,13 @@ public class IdempotencyGate {
         this.lease = lease;
     }
 
+    /**
+     * What a request that claims its key late answers a retry with when it died after creating its
+     * object: {@code answer} of the id its claim named, an id that starts with {@code idPrefix} and "_".
+     */
+    public record Recovery(String idPrefix, Function<String, Object> answer) {
+    }
+
     /** Runs {@code action} at most once per idempotency key and answers its result as JSON. */
     public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
                                           Supplier<Object> action) {
@@ -62,18 +69,18 @@ public class IdempotencyGate {
     /**
      * As {@link #execute(CallContext, String, String, RawParams, Supplier)}, for an action that claims the
      * key late: its first lasting change is a transaction that calls {@link RecoveryPoints#mark} with the
-     * id of the object it creates or changes (or {@link RecoveryPoints#claimNow} first), and nothing it
-     * does before that outlasts it. An action that fails or answers before marking has changed nothing,
-     * and its answer is stored then. A retry of a request that marked and never completed answers
-     * {@code recover} of the marked id once the first request's lease has passed.
+     * id of the object it creates or changes, of {@code recover}'s kind (or {@link RecoveryPoints#claimNow}
+     * first), and nothing it does before that outlasts it. An action that fails or answers before marking
+     * has changed nothing, and its answer is stored then. A retry of a request that marked and never
+     * completed answers {@code recover} of the marked id once the first request's lease has passed.
      */
     public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
-                                          Supplier<Object> action, Function<String, Object> recover) {
+                                          Supplier<Object> action, Recovery recover) {
         if (ctx.idempotencyKey() == null) {
             return run(action).toResponse(false, null);
         }
         Claim claim = new Claim(new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey()), method,
-                path, fingerprint(method, path, params), ctx.requestId(), lease.toMillis(), recover != null);
+                path, fingerprint(method, path, params), ctx.requestId(), lease.toMillis(), recover == null ? null : recover.idPrefix());
         if (!claim.late) {
             long now = clock.millis();
             if (store.tryInsert(claim.key, method, path, claim.fingerprint, claim.requestId, now, now + claim.leaseMillis, null)) {
@@ -116,7 +123,7 @@ public class IdempotencyGate {
      * The answer for a request whose key another request holds or held, or {@code null} once this
      * request has taken over a claim that was never completed and names nothing: then it runs again.
      */
-    private ResponseEntity<String> answerExisting(CallContext ctx, Claim claim, Function<String, Object> recover) {
+    private ResponseEntity<String> answerExisting(CallContext ctx, Claim claim, Recovery recover) {
         IdempotencyStore.Entry existing = store.find(claim.key)
                 .orElseThrow(() -> ApiException.idempotency(409, "The idempotency key is being reset; retry shortly."));
         if (!existing.method().equals(claim.method) || !existing.path().equals(claim.path)
@@ -131,7 +138,7 @@ public class IdempotencyGate {
         long now = clock.millis();
         if (existing.lockedUntil() <= now && recover != null && existing.recoveryObject() != null) {
             log.warn("Answering an idempotent request whose first execution never completed with what it created");
-            return run(() -> recover.apply(existing.recoveryObject())).toResponse(true, existing.requestId());
+            return run(() -> recover.answer().apply(existing.recoveryObject())).toResponse(true, existing.requestId());
         }
         if (existing.lockedUntil() > now || !store.takeOver(claim.key, existing.lockedUntil(), now + claim.leaseMillis,
                 claim.requestId)) {

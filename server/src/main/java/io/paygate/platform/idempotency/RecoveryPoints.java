@@ -1,14 +1,15 @@
 package io.paygate.platform.idempotency;
 
+import io.paygate.platform.web.CallContext;
+import io.paygate.platform.wire.RawParams;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Where a request that {@link IdempotencyGate#execute(io.paygate.platform.web.CallContext, String, String,
- * io.paygate.platform.wire.RawParams, java.util.function.Supplier, java.util.function.Function) claims its key
- * late} writes that claim: in the transaction that creates the object it answers with. The claim and the
+ * Where a request that {@link IdempotencyGate#execute(CallContext, String, String, RawParams,
+ * java.util.function.Supplier, IdempotencyGate.Recovery) claims its key late} writes that claim: in the transaction that creates the object it answers with. The claim and the
  * object are then committed together, or not at all, so a retry after a crash finds the object instead of
  * creating a second one. Outside such a request (no key, or a key claimed up front) both methods do nothing.
  */
@@ -25,12 +26,13 @@ public class RecoveryPoints {
 
     /**
      * Claims the current request's key in the open transaction, naming {@code objectId} as what a retry
-     * answers with; the first call of a request names the object. If another request holds the key this
-     * throws, and the transaction rolls back.
+     * answers with; the first call of a request with an object of the kind it answers with names it
+     * (a payment method made while confirming a payment intent does not). If another request holds the
+     * key this throws, and the transaction rolls back.
      */
     public void mark(String objectId) {
         Claim claim = Claim.current();
-        if (claim == null || !claim.late || claim.recoveryObject != null) {
+        if (claim == null || !claim.late || claim.recoveryObject != null || !claim.answersWith(objectId)) {
             return;
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

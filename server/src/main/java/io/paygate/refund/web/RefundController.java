@@ -83,7 +83,7 @@ class RefundController {
         refunds.validate(ctx, request);
         return idempotency.execute(ctx, "POST", "/v1/refunds", params,
                 () -> render(ctx, refunds.create(ctx, request), body.expand(), false),
-                created -> render(ctx, refunds.get(ctx, created), body.expand(), false));
+                new IdempotencyGate.Recovery("re", created -> render(ctx, refunds.get(ctx, created), body.expand(), false)));
     }
 
     @GetMapping("/v1/refunds/{id}")

@@ -14,10 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A payment or refund request claims its idempotency key in the transaction that creates its object,
- * naming that object. A retry of a request that died after that transaction (its key never completed,
- * its lease passed) answers the object as it stands, and charges or refunds nothing again. Such a death
- * is set up here by taking a finished request's key back to the state the crash leaves it in.
+ * A request that creates a payment intent, confirms one, or creates a refund, a customer or a payment
+ * method claims its idempotency key in the transaction that creates its object, naming that object. A
+ * retry of a request that died after that transaction (its key never completed, its lease passed)
+ * answers the object as it stands, and charges or refunds nothing again. Such a death is set up here by
+ * taking a finished request's key back to the state the crash leaves it in.
  */
 class RecoveryPointsIT extends PaygateIT {
 
@@ -103,6 +104,42 @@ class RecoveryPointsIT extends PaygateIT {
         assertThat(refunds.path("data")).hasSize(1);
         assertThat(api.get("/v1/charges/" + first.text("charge"), merchant.secretKey()).json().path("amount_refunded")
                 .asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void aConfirmationThatMakesItsPaymentMethodNamesTheIntent() {
+        String intent = api.post("/v1/payment_intents", merchant.secretKey(), "amount", "1500", "currency", "usd").text("id");
+        String key = UUID.randomUUID().toString();
+        HttpApi.Response confirmed = api.post("/v1/payment_intents/" + intent + "/confirm", merchant.secretKey(),
+                Map.of("Idempotency-Key", key), "payment_method_data[type]", "card",
+                "payment_method_data[card][number]", "4242424242424242", "payment_method_data[card][exp_month]", "12",
+                "payment_method_data[card][exp_year]", "2040");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.text("payment_method")).startsWith("pm_");
+        assertThat(row(key).get("recovery_object")).isEqualTo(intent);
+    }
+
+    @Test
+    void aRetryOfACustomerOrPaymentMethodCreationThatDiedAnswersWhatItCreated() {
+        String customerKey = UUID.randomUUID().toString();
+        HttpApi.Response customer = api.post("/v1/customers", merchant.secretKey(), Map.of("Idempotency-Key", customerKey),
+                "email", "once@shop.test");
+        diedAfterItsFirstTransaction(customerKey, System.currentTimeMillis() - 1);
+        HttpApi.Response customerAgain = api.post("/v1/customers", merchant.secretKey(),
+                Map.of("Idempotency-Key", customerKey), "email", "once@shop.test");
+        assertThat(customerAgain.status()).as(customerAgain.toString()).isEqualTo(200);
+        assertThat(customerAgain.text("id")).isEqualTo(customer.text("id"));
+        assertThat(api.get("/v1/customers", merchant.secretKey()).json().path("data")).hasSize(1);
+
+        String cardKey = UUID.randomUUID().toString();
+        String[] card = {"type", "card", "card[number]", "4242424242424242", "card[exp_month]", "12", "card[exp_year]", "2040"};
+        HttpApi.Response pm = api.post("/v1/payment_methods", merchant.secretKey(), Map.of("Idempotency-Key", cardKey), card);
+        assertThat(row(cardKey).get("recovery_object")).isEqualTo(pm.text("id"));
+        diedAfterItsFirstTransaction(cardKey, System.currentTimeMillis() - 1);
+        HttpApi.Response pmAgain = api.post("/v1/payment_methods", merchant.secretKey(), Map.of("Idempotency-Key", cardKey), card);
+        assertThat(pmAgain.status()).as(pmAgain.toString()).isEqualTo(200);
+        assertThat(pmAgain.text("id")).isEqualTo(pm.text("id"));
+        assertThat(pmAgain.body()).doesNotContain("4242424242424242");
     }
 
     @Test
