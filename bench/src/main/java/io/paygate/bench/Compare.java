@@ -23,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * gives medians and how many rounds each build won.
  *
  * <p>Workloads: {@code read} (retrieve random intents among {@code --read-ids} made first) and
- * {@code checkout} (create and confirm, closed loop, the simulator inside each server at 0 ms). Both
- * are closed loop at {@code --concurrency}.
+ * {@code checkout} (create and confirm, the simulator inside each server at 0 ms). Both are closed loop at
+ * {@code --concurrency}, or with {@code --rate} open loop at that many operations a second: a rate far
+ * below the maximum measures what an operation costs in latency on a nearly idle machine, where the
+ * medians and tails of the rounds, not the throughput, tell the builds apart.
  */
 final class Compare {
 
     static final String USAGE = "compare --jar=<build A jar> --against=<build B jar> [--workload=read|checkout] [--rounds=8]"
-            + " [--window=8s] [--warmup=60s] [--concurrency=16] [--read-ids=300] [--pg-host=127.0.0.1] [--pg-port=5432]"
+            + " [--window=8s] [--warmup=60s] [--concurrency=16] [--rate=<ops/s, open loop>] [--read-ids=300] [--pg-host=127.0.0.1] [--pg-port=5432]"
             + " [--pg-user=postgres] [--pg-password=] [--out=bench/results]";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -68,6 +70,10 @@ final class Compare {
         Duration window = options.duration("window", Duration.ofSeconds(8));
         Duration warmUp = options.duration("warmup", Duration.ofSeconds(60));
         int concurrency = options.integer("concurrency", 16);
+        double rate = options.number("rate", 0);
+        if (rate < 0) {
+            throw new IllegalArgumentException("--rate must be positive (or 0 for closed loop), not " + rate);
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp + "-compare");
         String admin = "bench_admin_" + stamp.replace("-", "");
@@ -107,24 +113,28 @@ final class Compare {
             for (int r = 0; r < rounds; r++) {
                 List<Side> order = r % 2 == 0 ? sides : sides.reversed();
                 for (Side side : order) {
-                    Window w = side.load().closedLoop(side.operation(workload), concurrency, window);
+                    Window w = rate > 0 ? side.load().openLoop(side.operation(workload), rate, window)
+                            : side.load().closedLoop(side.operation(workload), concurrency, window);
                     RoundResult result = new RoundResult(r, side.name(), w.throughput(), w.serverCpuMsPerOp(), w.databaseCpuMsPerOp(),
                             w.benchCpuMsPerOp(), w.percentileMs(50), w.percentileMs(99), w.errors());
                     results.add(result);
-                    System.out.printf("round %d %s: %.0f/s, server %.3f ms, database %.3f ms CPU per op, p99 %.1f ms, errors %d%n",
-                            r, side.name(), result.perSecond(), result.serverCpuMs(), result.databaseCpuMs(), result.p99Ms(), result.errors());
+                    System.out.printf("round %d %s: %.0f/s, server %.3f ms, database %.3f ms CPU per op, p50 %.2f ms, p99 %.1f ms,"
+                            + " errors %d%n", r, side.name(), result.perSecond(), result.serverCpuMs(), result.databaseCpuMs(),
+                            result.p50Ms(), result.p99Ms(), result.errors());
                 }
             }
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("started", stamp);
             report.put("machine", Machine.describe());
             report.put("workload", workload);
+            report.put("load", rate > 0 ? "open loop at " + rate + "/s" : "closed loop at concurrency " + concurrency);
             report.put("A", jars.get(0).toAbsolutePath().toString());
             report.put("B", jars.get(1).toAbsolutePath().toString());
             report.put("rounds", results.stream().map(Compare::toMap).toList());
             Map<String, Object> summary = summary(results);
             report.put("summary", summary);
-            String markdown = markdown(workload, jars, results, summary);
+            String markdown = markdown(workload + (rate > 0 ? ", open loop at " + Report.format(rate) + "/s" : ""), jars,
+                    results, summary);
             Files.createDirectories(out);
             Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(report));
             Files.writeString(out.resolve("summary.md"), markdown);
@@ -164,6 +174,7 @@ final class Compare {
         out.put("per_s", metric(results, RoundResult::perSecond, true));
         out.put("server_cpu_ms_per_op", metric(results, RoundResult::serverCpuMs, false));
         out.put("database_cpu_ms_per_op", metric(results, RoundResult::databaseCpuMs, false));
+        out.put("p50_ms", metric(results, RoundResult::p50Ms, false));
         out.put("p99_ms", metric(results, RoundResult::p99Ms, false));
         out.put("errors_A", results.stream().filter(r -> r.build().equals("A")).mapToLong(RoundResult::errors).sum());
         out.put("errors_B", results.stream().filter(r -> r.build().equals("B")).mapToLong(RoundResult::errors).sum());
@@ -220,7 +231,7 @@ final class Compare {
                     .append(" | ").append(Report.format(r.p99Ms())).append(" | ").append(r.errors()).append(" |\n");
         }
         md.append("\n| metric | median A | median B | A / B | rounds A better |\n|---|---|---|---|---|\n");
-        for (String metric : List.of("per_s", "server_cpu_ms_per_op", "database_cpu_ms_per_op", "p99_ms")) {
+        for (String metric : List.of("per_s", "server_cpu_ms_per_op", "database_cpu_ms_per_op", "p50_ms", "p99_ms")) {
             Map<String, Object> m = (Map<String, Object>) summary.get(metric);
             md.append("| ").append(metric).append(" | ").append(Report.format(m.get("median_A"))).append(" | ")
                     .append(Report.format(m.get("median_B"))).append(" | ").append(Report.format(m.get("A_over_B"))).append(" | ")

@@ -35,6 +35,24 @@ class CompareTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void latencyIsComparedLowerIsBetterAtTheMedianAndTheTail() {
+        // Open loop at a low rate: both builds run at the rate, so their latency tells them apart.
+        List<Compare.RoundResult> results = List.of(
+                new Compare.RoundResult(0, "A", 10, 9, 6, 2, 8.0, 20.0, 0), new Compare.RoundResult(0, "B", 10, 9, 6, 2, 9.0, 18.0, 0),
+                new Compare.RoundResult(1, "B", 10, 9, 6, 2, 9.5, 30.0, 0), new Compare.RoundResult(1, "A", 10, 9, 6, 2, 8.5, 25.0, 0),
+                new Compare.RoundResult(2, "A", 10, 9, 6, 2, 7.5, 40.0, 0), new Compare.RoundResult(2, "B", 10, 9, 6, 2, 7.0, 35.0, 0));
+        Map<String, Object> summary = Compare.summary(results);
+        Map<String, Object> p50 = (Map<String, Object>) summary.get("p50_ms");
+        assertThat(p50.get("median_A")).isEqualTo(8.0);
+        assertThat(p50.get("median_B")).isEqualTo(9.0);
+        assertThat(p50.get("rounds_A_better")).isEqualTo(2);
+        Map<String, Object> p99 = (Map<String, Object>) summary.get("p99_ms");
+        assertThat(p99.get("rounds_A_better")).isEqualTo(1);
+        assertThat(p99.get("rounds_compared")).isEqualTo(3);
+    }
+
+    @Test
     void aMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(Compare.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
         assertThat(Compare.median(List.of(5.0, 1.0, 3.0))).isEqualTo(3.0);

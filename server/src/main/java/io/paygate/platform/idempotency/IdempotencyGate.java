@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * parameters gets 400; one that arrives while the first still runs gets 409. Validation happens
  * before the gate, so rejected requests store nothing.
  *
- * <p>A request that creates money movements claims its key late, in the transaction that creates the
- * object it answers with ({@link RecoveryPoints}): the claim costs no commit of its own, and a retry of
- * a request whose first execution died (the server killed during the processor call) answers that
- * object as it stands now, instead of creating and charging a second one.
+ * <p>A request that creates a payment intent, confirms one, or creates a refund, a customer or a
+ * payment method claims its key late, in the transaction that creates the object it answers with
+ * ({@link RecoveryPoints}): the claim costs no commit of its own, and a retry of a request whose first
+ * execution died (the server killed during the processor call, say) answers that object as it stands
+ * now, instead of creating, and charging or refunding, a second one.
  */
 @Component
 public class IdempotencyGate {
