@@ -80,9 +80,12 @@ class RefundController {
         }
         RefundService.NewRefund request = new RefundService.NewRefund(body.charge(), body.paymentIntent(), body.amount(),
                 body.currency(), body.reason(), MetadataUpdate.orEmpty(body.metadata()));
-        refunds.validate(ctx, request);
-        return idempotency.execute(ctx, "POST", "/v1/refunds", params,
-                () -> render(ctx, refunds.create(ctx, request), body.expand(), false),
+        // The target's state is checked inside the gate: a retry of a refund that canceled its intent (or
+        // refunded all of it) replays the first answer instead of being refused by the state it left.
+        return idempotency.execute(ctx, "POST", "/v1/refunds", params, () -> {
+                    refunds.validate(ctx, request);
+                    return render(ctx, refunds.create(ctx, request), body.expand(), false);
+                },
                 new IdempotencyGate.Recovery("re", created -> render(ctx, refunds.get(ctx, created), body.expand(), false)));
     }
 

@@ -143,6 +143,23 @@ class RecoveryPointsIT extends PaygateIT {
     }
 
     @Test
+    void aRefundThatCancelsAnAuthorizationClaimsFirstAndNamesTheRefund() {
+        String intent = api.post("/v1/payment_intents", merchant.secretKey(), "amount", "1500", "currency", "usd",
+                "payment_method", "pm_card_visa", "confirm", "true", "capture_method", "manual").text("id");
+        String key = UUID.randomUUID().toString();
+        HttpApi.Response first = api.post("/v1/refunds", merchant.secretKey(), Map.of("Idempotency-Key", key),
+                "payment_intent", intent);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(row(key).get("recovery_object")).isEqualTo(first.text("id"));
+        diedAfterItsFirstTransaction(key, System.currentTimeMillis() - 1);
+        HttpApi.Response again = api.post("/v1/refunds", merchant.secretKey(), Map.of("Idempotency-Key", key),
+                "payment_intent", intent);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(api.get("/v1/payment_intents/" + intent, merchant.secretKey()).text("status")).isEqualTo("canceled");
+    }
+
+    @Test
     void aClaimThatNamesNothingIsRunAgainOnceItsLeasePassed() {
         String key = UUID.randomUUID().toString();
         String intent = pay(key).text("id");
