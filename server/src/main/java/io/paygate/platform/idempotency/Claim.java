@@ -1,5 +1,7 @@
 package io.paygate.platform.idempotency;
 
+import java.util.function.Supplier;
+
 /**
  * The idempotent request running on this thread: its key, and whether the key's row is written
  * (committed, or in the transaction now open). A request whose key is claimed late writes the row in
@@ -17,7 +19,6 @@ final class Claim {
     final long leaseMillis;
     /** The prefix of the ids of the objects a late claim names; {@code null} for a claim made up front. */
     final String idPrefix;
-    final boolean late;
     boolean claimed;
     String recoveryObject;
 
@@ -30,7 +31,11 @@ final class Claim {
         this.requestId = requestId;
         this.leaseMillis = leaseMillis;
         this.idPrefix = idPrefix;
-        this.late = idPrefix != null;
+    }
+
+    /** Whether the key is claimed by the work's first lasting transaction rather than before the work. */
+    boolean late() {
+        return idPrefix != null;
     }
 
     static Claim current() {
@@ -43,7 +48,7 @@ final class Claim {
     }
 
     /** Runs {@code body} with this claim as the thread's current one, restoring the one before it. */
-    <T> T around(java.util.function.Supplier<T> body) {
+    <T> T around(Supplier<T> body) {
         Claim outer = CURRENT.get();
         CURRENT.set(this);
         try {

@@ -82,7 +82,7 @@ public class IdempotencyGate {
         }
         Claim claim = new Claim(new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey()), method,
                 path, fingerprint(method, path, params), ctx.requestId(), lease.toMillis(), recover == null ? null : recover.idPrefix());
-        if (!claim.late) {
+        if (!claim.late()) {
             long now = clock.millis();
             if (store.tryInsert(claim.key, method, path, claim.fingerprint, claim.requestId, now, now + claim.leaseMillis, null)) {
                 claim.claimed = true;

@@ -9,9 +9,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Where a request that {@link IdempotencyGate#execute(CallContext, String, String, RawParams,
- * java.util.function.Supplier, IdempotencyGate.Recovery) claims its key late} writes that claim: in the transaction that creates the object it answers with. The claim and the
- * object are then committed together, or not at all, so a retry after a crash finds the object instead of
- * creating a second one. Outside such a request (no key, or a key claimed up front) both methods do nothing.
+ * java.util.function.Supplier, IdempotencyGate.Recovery) claims its key late} writes that claim: in the
+ * transaction that creates the object it answers with. The claim and the object are then committed
+ * together, or not at all, so a retry after a crash finds the object instead of creating a second one.
+ * Outside such a request (no key, or a key claimed up front) both methods do nothing.
  */
 @Component
 public class RecoveryPoints {
@@ -32,7 +33,7 @@ public class RecoveryPoints {
      */
     public void mark(String objectId) {
         Claim claim = Claim.current();
-        if (claim == null || !claim.late || claim.recoveryObject != null || !claim.answersWith(objectId)) {
+        if (claim == null || !claim.late() || claim.recoveryObject != null || !claim.answersWith(objectId)) {
             return;
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -55,7 +56,7 @@ public class RecoveryPoints {
      */
     public void claimNow() {
         Claim claim = Claim.current();
-        if (claim == null || !claim.late || claim.claimed) {
+        if (claim == null || !claim.late() || claim.claimed) {
             return;
         }
         insert(claim, null);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paygate.support.HttpApi;
 import io.paygate.support.PaygateIT;
 import io.paygate.support.TestMerchant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,15 +225,15 @@ class RecoveryPointsIT extends PaygateIT {
         return jdbc.sql("select completed, recovery_object from idempotency_keys where merchant_id = ? and idem_key = ?")
                 .params(merchant.id(), key)
                 .query((rs, n) -> {
-                    Map<String, Object> out = new java.util.HashMap<>();
+                    Map<String, Object> out = new HashMap<>();
                     out.put("completed", rs.getBoolean(1));
                     out.put("recovery_object", rs.getString(2));
                     return out;
                 }).single();
     }
 
-    private java.util.List<String> intents() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private List<String> intents() {
+        List<String> out = new ArrayList<>();
         api.get("/v1/payment_intents", merchant.secretKey(), "limit", "100").json().path("data")
                 .forEach(p -> out.add(p.path("id").asString()));
         return out;
