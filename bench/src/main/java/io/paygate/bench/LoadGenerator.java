@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -33,11 +34,11 @@ public final class LoadGenerator {
         if (ratePerSecond <= 0) {
             throw new IllegalArgumentException("the rate must be positive");
         }
-        Tally tally = new Tally();
+        long start = System.nanoTime();
+        Tally tally = new Tally(start, duration);
         long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
         long total = (long) (ratePerSecond * duration.toNanos() / 1_000_000_000L);
         CpuMeter.Sample before = cpu.sample();
-        long start = System.nanoTime();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
                 long due = start + i * intervalNanos;
@@ -52,9 +53,9 @@ public final class LoadGenerator {
     }
 
     public Window closedLoop(Outcome.Operation operation, int concurrency, Duration duration) {
-        Tally tally = new Tally();
-        CpuMeter.Sample before = cpu.sample();
         long start = System.nanoTime();
+        Tally tally = new Tally(start, duration);
+        CpuMeter.Sample before = cpu.sample();
         long deadline = start + duration.toNanos();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < concurrency; w++) {
@@ -78,6 +79,14 @@ public final class LoadGenerator {
         private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
         private final AtomicLong inFlight = new AtomicLong();
         private final AtomicLong maxInFlight = new AtomicLong();
+        private final long startNanos;
+        private final long startedAtMs = System.currentTimeMillis();
+        private final Timeline timeline;
+
+        Tally(long startNanos, Duration duration) {
+            this.startNanos = startNanos;
+            this.timeline = new Timeline((int) duration.toSeconds() + 2);
+        }
 
         void run(Outcome.Operation operation, long dueNanos) {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -92,9 +101,12 @@ public final class LoadGenerator {
             long micros = Math.min(MAX_LATENCY_MICROS, Math.max(1, (System.nanoTime() - dueNanos) / 1000));
             if (outcome.ok()) {
                 latencies.recordValue(micros);
+                long own = micros;
                 if (outcome.excludedMicros() >= 0) {
-                    overheads.recordValue(Math.max(1, micros - outcome.excludedMicros()));
+                    own = Math.max(1, micros - outcome.excludedMicros());
+                    overheads.recordValue(own);
                 }
+                timeline.record((dueNanos - startNanos) / 1_000_000_000L, own);
                 completed.increment();
             } else {
                 errors.increment();
@@ -107,7 +119,45 @@ public final class LoadGenerator {
             Map<String, Long> byType = new TreeMap<>();
             errorTypes.forEach((k, v) -> byType.put(k, v.sum()));
             return new Window(completed.sum(), errors.sum(), byType, histogram, overheads.getIntervalHistogram(),
-                    elapsedNanos / 1e9, cpu, maxInFlight.get(), offeredRate);
+                    elapsedNanos / 1e9, cpu, maxInFlight.get(), offeredRate, timeline.seconds(startedAtMs));
+        }
+    }
+
+    /**
+     * Per second of a window (by when each operation was due to start): how many completed, how many
+     * took over 10 ms of their own time (the overhead where the answer reported the processor's share,
+     * the latency otherwise) and the longest. Shows whether slow operations bunch in a few seconds
+     * (a pause, a burst of background work) or spread over all of them (queueing).
+     */
+    static final class Timeline {
+        static final long SLOW_MICROS = 10_000;
+        private final AtomicLongArray completed;
+        private final AtomicLongArray slow;
+        private final AtomicLongArray longest;
+
+        Timeline(int seconds) {
+            completed = new AtomicLongArray(seconds);
+            slow = new AtomicLongArray(seconds);
+            longest = new AtomicLongArray(seconds);
+        }
+
+        void record(long second, long micros) {
+            int i = (int) Math.clamp(second, 0, completed.length() - 1);
+            completed.incrementAndGet(i);
+            if (micros > SLOW_MICROS) {
+                slow.incrementAndGet(i);
+            }
+            longest.accumulateAndGet(i, micros, Math::max);
+        }
+
+        java.util.List<Window.Second> seconds(long startedAtMs) {
+            java.util.List<Window.Second> out = new java.util.ArrayList<>();
+            for (int i = 0; i < completed.length(); i++) {
+                if (completed.get(i) > 0) {
+                    out.add(new Window.Second(startedAtMs + i * 1000L, completed.get(i), slow.get(i), longest.get(i) / 1000.0));
+                }
+            }
+            return out;
         }
     }
 }

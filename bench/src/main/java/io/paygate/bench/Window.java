@@ -1,6 +1,7 @@
 package io.paygate.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -8,10 +9,27 @@ import org.HdrHistogram.Histogram;
  * One measured window: how many operations completed, their latency distribution (microseconds),
  * errors by type, the load generator's view of concurrency, and the CPU each party used.
  * {@code overheadMicros} holds latency minus the processor's share, for the operations whose
- * answers reported that share (empty otherwise).
+ * answers reported that share (empty otherwise). {@code timeline} has one entry per second of the
+ * window in which operations were due.
  */
 public record Window(long completed, long errors, Map<String, Long> errorsByType, Histogram latencyMicros,
-                     Histogram overheadMicros, double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate) {
+                     Histogram overheadMicros, double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate,
+                     List<Second> timeline) {
+
+    /**
+     * One second of a window: when it began (epoch milliseconds, to line it up with a GC log or a
+     * profile), the operations due in it that completed, those over 10 ms of their own time, the longest.
+     */
+    public record Second(long startedAtMs, long completed, long over10ms, double longestMs) {
+        Map<String, Object> toMap() {
+            return Map.of("started_at_ms", startedAtMs, "completed", completed, "over_10ms", over10ms, "longest_ms", longestMs);
+        }
+    }
+
+    /** Seconds of the window holding at least one operation over 10 ms of its own time. */
+    public long slowSeconds() {
+        return timeline.stream().filter(s -> s.over10ms() > 0).count();
+    }
 
     public double throughput() {
         return completed / seconds;
@@ -72,6 +90,8 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
         out.put("database_cpu_ms_per_op", databaseCpuMsPerOp());
         out.put("processor_cpu_ms_per_op", processorCpuMsPerOp());
         out.put("bench_cpu_ms_per_op", benchCpuMsPerOp());
+        out.put("seconds_with_an_operation_over_10ms", slowSeconds());
+        out.put("timeline", timeline.stream().map(Second::toMap).toList());
         return out;
     }
 }

@@ -79,6 +79,26 @@ class LoadToolTest {
     }
 
     @Test
+    void theTimelineShowsWhichSecondsHeldTheSlowOperations() {
+        long[] calls = {0};
+        // 3 s at 50/s: the operations due in the middle second take 30 ms, the others return at once.
+        Window window = load.openLoop(() -> {
+            long n;
+            synchronized (calls) {
+                n = calls[0]++;
+            }
+            return work(n >= 50 && n < 100 ? 30 : 0);
+        }, 50, Duration.ofSeconds(3));
+        assertThat(window.timeline()).hasSize(3);
+        assertThat(window.timeline()).extracting(Window.Second::completed).containsExactly(50L, 50L, 50L);
+        assertThat(window.timeline()).extracting(Window.Second::over10ms).containsExactly(0L, 50L, 0L);
+        assertThat(window.timeline().get(1).longestMs()).isGreaterThanOrEqualTo(30);
+        assertThat(window.timeline().get(1).startedAtMs() - window.timeline().get(0).startedAtMs()).isEqualTo(1000);
+        assertThat(window.slowSeconds()).isEqualTo(1);
+        assertThat(window.toMap()).containsEntry("seconds_with_an_operation_over_10ms", 1L);
+    }
+
+    @Test
     void closedLoopKeepsTheWorkersBusy() {
         Window window = load.closedLoop(() -> work(10), 4, Duration.ofSeconds(1));
         assertThat(window.completed()).isBetween(200L, 420L);
