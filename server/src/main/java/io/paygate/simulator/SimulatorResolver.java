@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * due to open after capture, and submitted dispute evidence due for a decision. All of that work is
  * recorded as due times in the database, so it is picked up after a restart too. Several instances
  * may run this at once: each change is a compare-and-set, and its webhook event is written in the
- * change's transaction.
+ * change's transaction. While its passes find nothing it polls less often, down to one pass per
+ * {@code paygate.simulator.resolve-idle-max} (a server whose processor is elsewhere, or that no
+ * test payment has used, has nothing here); every request to the simulator in this process brings
+ * it back to its interval ({@link SimulatorActivity}).
  */
 @Component
 class SimulatorResolver {
@@ -33,10 +36,13 @@ class SimulatorResolver {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration grace;
+    private final IdleBackoff backoff;
 
     SimulatorResolver(SimPaymentRepository payments, SimulatorRefunds refunds, SimulatorDisputes disputes,
                       SimulatorNotifier notifier, TransactionTemplate tx, Clock clock,
-                      @Value("${paygate.simulator.recovery-grace:PT5S}") Duration grace) {
+                      @Value("${paygate.simulator.recovery-grace:PT5S}") Duration grace,
+                      @Value("${paygate.simulator.resolve-interval:PT0.2S}") Duration interval,
+                      @Value("${paygate.simulator.resolve-idle-max:PT1S}") Duration idleMax) {
         this.payments = payments;
         this.refunds = refunds;
         this.disputes = disputes;
@@ -44,14 +50,31 @@ class SimulatorResolver {
         this.tx = tx;
         this.clock = clock;
         this.grace = grace;
+        this.backoff = new IdleBackoff(interval, idleMax, System::nanoTime);
+    }
+
+    /** Something in this process may have made simulator work: the next pass runs on the interval. */
+    void wake() {
+        backoff.wake();
+    }
+
+    long wakes() {
+        return backoff.wakes();
     }
 
     @Scheduled(fixedDelayString = "${paygate.simulator.resolve-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
+        if (!backoff.due()) {
+            return;
+        }
+        long mark = backoff.starting();
+        int moved = 0;
         try {
-            resolveNow();
+            moved = resolveNow();
         } catch (DataAccessException e) {
             log.warn("Simulator resolver could not reach the database; trying again on the next run", e);
+        } finally {
+            backoff.finished(mark, moved > 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.paygate.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paygate.connector.spi.ProcessorWebhook;
 import io.paygate.platform.ids.Ids;
@@ -60,6 +61,17 @@ class SimulatorResolverIT extends SimulatorServerTest {
         abandoned(key, "upi", "pending", "async", clock.millis() - 60_000);
 
         awaitStatus(key, "captured", Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aRequestToTheSimulatorWakesTheResolver() {
+        String key = key();
+        abandoned(key, "card", "captured", null, clock.millis());
+        long before = resolver.wakes();
+        // Any answered request to the simulator may have left work with a due time. The wake comes once
+        // the request is done, which may be just after its answer reached the client.
+        assertThat(sim.payment(key).text("id")).isNotBlank();
+        await().atMost(Duration.ofSeconds(5)).until(() -> resolver.wakes() > before);
     }
 
     @Test
