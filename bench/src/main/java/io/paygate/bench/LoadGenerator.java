@@ -1,6 +1,8 @@
 package io.paygate.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,7 +129,7 @@ public final class LoadGenerator {
      * Per second of a window (by when each operation was due to start): how many completed, how many
      * took over 10 ms of their own time (the overhead where the answer reported the processor's share,
      * the latency otherwise) and the longest. Shows whether slow operations bunch in a few seconds
-     * (a pause, a burst of background work) or spread over all of them (queueing).
+     * (a pause, a burst of background work) or spread over all of them (the body of the distribution).
      */
     static final class Timeline {
         static final long SLOW_MICROS = 10_000;
@@ -150,8 +152,8 @@ public final class LoadGenerator {
             longest.accumulateAndGet(i, micros, Math::max);
         }
 
-        java.util.List<Window.Second> seconds(long startedAtMs) {
-            java.util.List<Window.Second> out = new java.util.ArrayList<>();
+        List<Window.Second> seconds(long startedAtMs) {
+            List<Window.Second> out = new ArrayList<>();
             for (int i = 0; i < completed.length(); i++) {
                 if (completed.get(i) > 0) {
                     out.add(new Window.Second(startedAtMs + i * 1000L, completed.get(i), slow.get(i), longest.get(i) / 1000.0));

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * the next doubles from the poller's interval up to {@code longest}. A pass that finds work, or a
  * {@link #wake} (something in this process may have made work), brings the next pass back to the
  * poller's own interval. A wake during a pass counts as work found by it, so the pass ending idle
- * cannot undo it. Work made by another process is found within {@code longest}.
+ * cannot undo it (the two are serialised). Work made by another process is found within
+ * {@code longest}.
  */
 final class IdleBackoff {
 
@@ -38,15 +39,15 @@ final class IdleBackoff {
     }
 
     /** Records how a pass that began at {@code mark} went. */
-    void finished(long mark, boolean foundWork) {
+    synchronized void finished(long mark, boolean foundWork) {
         if (foundWork || wakes.get() != mark) {
             idlePasses = 0;
             nextPassAt = nanoTime.getAsLong();
             return;
         }
-        int idle = Math.min(idlePasses + 1, 30);
+        int idle = Math.min(idlePasses + 1, 20);
         idlePasses = idle;
-        long wait = Math.min(longestNanos, intervalNanos << Math.min(idle, 20));
+        long wait = Math.min(longestNanos, intervalNanos << idle);
         // The poller's ticks come every interval; half of one early, so the tick at the wait's end is not missed.
         nextPassAt = nanoTime.getAsLong() + wait - intervalNanos / 2;
     }
@@ -57,7 +58,7 @@ final class IdleBackoff {
     }
 
     /** Something in this process may have made work: the next pass runs on the poller's own interval. */
-    void wake() {
+    synchronized void wake() {
         wakes.incrementAndGet();
         idlePasses = 0;
         nextPassAt = nanoTime.getAsLong();
