@@ -63,25 +63,23 @@ public final class WebhookReceiver implements AutoCloseable {
             AtomicInteger open = openAtPath.computeIfAbsent(request.path(), k -> new AtomicInteger());
             int nowOpen = open.incrementAndGet();
             mostOpenAtPath.computeIfAbsent(request.path(), k -> new AtomicInteger()).accumulateAndGet(nowOpen, Math::max);
-            boolean counted = true;
             try {
-                Answer answer = behaviour.apply(request);
-                if (answer.delayMs() > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(answer.delayMs() * 1_000_000);
+                Answer answer;
+                try {
+                    answer = behaviour.apply(request);
+                    if (answer.delayMs() > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(answer.delayMs() * 1_000_000);
+                    }
+                } finally {
+                    // No longer open once the answer is decided: Paygate may send the next delivery as soon
+                    // as it reads the answer, before this thread would get back here after writing it.
+                    open.decrementAndGet();
+                    concurrent.decrementAndGet();
                 }
-                // No longer open once the answer is decided: Paygate may send the next delivery as soon as
-                // it reads the answer, before this thread would get back here after writing it.
-                counted = false;
-                open.decrementAndGet();
-                concurrent.decrementAndGet();
                 byte[] response = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(answer.status(), response.length);
                 exchange.getResponseBody().write(response);
             } finally {
-                if (counted) {
-                    open.decrementAndGet();
-                    concurrent.decrementAndGet();
-                }
                 exchange.close();
             }
         });
