@@ -25,8 +25,27 @@ public final class BenchMain {
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
+    /**
+     * The card vault's keys for the run's gateway servers. Without them each server would generate
+     * its own in its data directory, and a second server on the same database (the in-flight
+     * scenario's) could not open what the first stored, as two production instances could not
+     * without shared keys. Made afresh for every run; the run's database is dropped at its end.
+     */
+    private static final Map<String, String> VAULT_KEYS = vaultKeys();
+
+    private static Map<String, String> vaultKeys() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] dataKey = new byte[32];
+        byte[] fingerprintKey = new byte[32];
+        random.nextBytes(dataKey);
+        random.nextBytes(fingerprintKey);
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        return Map.of("paygate.vault.data-keys", "vkbench:" + base64.encodeToString(dataKey),
+                "paygate.vault.fingerprint-key", base64.encodeToString(fingerprintKey));
+    }
+
     private static Map<String, String> gatewayProperties(ServerLauncher processor) {
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(VAULT_KEYS);
         properties.put("paygate.diagnostics.sql-capture", "true");
         properties.put("paygate.request-log.enabled", "false");
         if (processor != null) {
@@ -47,6 +66,34 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * The in-flight scenario on a server of its own with {@code heap}: a server that holds 2,000
+     * payments waiting holds their requests' buffers (some 150 KB each, see BENCHMARKS.md), so it is
+     * started afresh with a heap sized for them, on the same database and processor, and warmed up
+     * like the first.
+     */
+    private static Map<String, Object> inFlightOnItsOwnServer(Path jar, ServerLauncher.Database database, String admin,
+                                                              ServerLauncher processor, Path out, String heap, Options options,
+                                                              Options.Postgres postgresServer, PaygateTarget.Merchant merchant,
+                                                              Scenarios.Plan plan, Map<String, Series> series) throws Exception {
+        try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
+                out.resolve("server-in-flight.log"), heap, jvmOptions(options))) {
+            PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
+            PostgresProcesses postgres = postgresServer.local() ? new PostgresProcesses(database) : null;
+            CpuMeter cpu = new CpuMeter(server.pid(), postgres, processor == null ? -1 : processor.pid());
+            Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
+            try (postgres; HeapSampler sampler = new HeapSampler(paygate, admin)) {
+                Map<String, Object> warm = s.warmServer();
+                sampler.sinceLastMark();
+                Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
+                inFlight.put("server_heap", heap);
+                inFlight.put("server_warm_up", warm);
+                inFlight.put("server_max_heap_used_mb", sampler.sinceLastMark());
+                return inFlight;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("scale")) {
             io.paygate.bench.scale.ScaleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -62,7 +109,7 @@ public final class BenchMain {
         }
         if (args.length == 0 || !args[0].equals("run")) {
             System.err.println("usage: java -jar bench/target/paygate-bench.jar run [--scenarios=checkout,read,webhooks,in-flight,startup|checkout-max]"
-                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--rate=<payments/s>] [--floor-rate=10]"
+                    + " [--warmup=10s] [--window=20s] [--repetitions=3] [--concurrency=32] [--server-warmup=180s] [--in-flight=2000] [--in-flight-heap=1g] [--rate=<payments/s>] [--floor-rate=10]"
                     + " [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=] [--jar=server/target/paygate-server.jar]"
                     + " [--processor=external|in-process] [--server-jvm-options='-XX:StartFlightRecording=filename=checkout.jfr ...'] [--keep-database] [--out=bench/results]");
             System.err.println("       java -jar bench/target/paygate-bench.jar " + io.paygate.bench.scale.ScaleMain.USAGE);
@@ -80,6 +127,8 @@ public final class BenchMain {
             // Refused here rather than minutes into the checkout scenario, where the open loop would refuse it.
             throw new IllegalArgumentException("--floor-rate is payments per second, more than 0: " + plan.floorRate());
         }
+        // The in-flight scenario's server heap: 512m runs it in the first server, beside the others.
+        String inFlightHeap = options.string("in-flight-heap", "1g");
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);
@@ -106,38 +155,45 @@ public final class BenchMain {
                                 // so it keeps them in memory and spends no CPU writing them to disk.
                                 "spring.datasource.url", "jdbc:h2:mem:processor;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"),
                         out.resolve("processor.log"), "1g", List.of())
-                : null;
-             ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
-                     out.resolve("server.log"), "512m", jvmOptions(options))) {
-            run.put("processor", processor == null ? "in the gateway's process" : "own process, embedded database");
-            PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
-            PaygateTarget.Merchant merchant = paygate.onboard("Bench shop");
-            PostgresProcesses postgres = postgresServer.local() ? new PostgresProcesses(database) : null;
-            CpuMeter cpu = new CpuMeter(server.pid(), postgres, processor == null ? -1 : processor.pid());
-            Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
-            try (postgres; HeapSampler heap = new HeapSampler(paygate, admin)) {
-                if (wanted.contains("checkout") || wanted.contains("read") || wanted.contains("webhooks") || wanted.contains("in-flight")) {
-                    heap.sinceLastMark();
-                    Map<String, Object> checkout = s.checkoutScenario(series);
-                    checkout.put("server_max_heap_used_mb", heap.sinceLastMark());
-                    scenarios.put("checkout", checkout);
+                : null) {
+            PaygateTarget.Merchant merchant;
+            try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
+                    out.resolve("server.log"), "512m", jvmOptions(options))) {
+                run.put("processor", processor == null ? "in the gateway's process" : "own process, embedded database");
+                PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
+                merchant = paygate.onboard("Bench shop");
+                PostgresProcesses postgres = postgresServer.local() ? new PostgresProcesses(database) : null;
+                CpuMeter cpu = new CpuMeter(server.pid(), postgres, processor == null ? -1 : processor.pid());
+                Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
+                try (postgres; HeapSampler heap = new HeapSampler(paygate, admin)) {
+                    if (wanted.contains("checkout") || wanted.contains("read") || wanted.contains("webhooks") || wanted.contains("in-flight")) {
+                        heap.sinceLastMark();
+                        Map<String, Object> checkout = s.checkoutScenario(series);
+                        checkout.put("server_max_heap_used_mb", heap.sinceLastMark());
+                        scenarios.put("checkout", checkout);
+                    }
+                    if (wanted.contains("checkout-max") && !scenarios.containsKey("checkout")) {
+                        scenarios.put("checkout_max", s.checkoutMaxScenario(series));
+                    }
+                    if (wanted.contains("read")) {
+                        scenarios.put("read", attempt(() -> s.readScenario(series, options.integer("read-ids", 2000))));
+                    }
+                    if (wanted.contains("webhooks")) {
+                        scenarios.put("webhooks", attempt(() -> s.webhookScenario(series)));
+                    }
+                    if (wanted.contains("in-flight") && inFlightHeap.equals("512m")) {
+                        heap.sinceLastMark();
+                        Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
+                        inFlight.put("server_heap", inFlightHeap);
+                        inFlight.put("server_max_heap_used_mb", heap.sinceLastMark());
+                        scenarios.put("in_flight", inFlight);
+                    }
+                    run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
                 }
-                if (wanted.contains("checkout-max") && !scenarios.containsKey("checkout")) {
-                    scenarios.put("checkout_max", s.checkoutMaxScenario(series));
-                }
-                if (wanted.contains("read")) {
-                    scenarios.put("read", attempt(() -> s.readScenario(series, options.integer("read-ids", 2000))));
-                }
-                if (wanted.contains("webhooks")) {
-                    scenarios.put("webhooks", attempt(() -> s.webhookScenario(series)));
-                }
-                if (wanted.contains("in-flight")) {
-                    heap.sinceLastMark();
-                    Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
-                    inFlight.put("server_max_heap_used_mb", heap.sinceLastMark());
-                    scenarios.put("in_flight", inFlight);
-                }
-                run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
+            }
+            if (wanted.contains("in-flight") && !inFlightHeap.equals("512m")) {
+                scenarios.put("in_flight", inFlightOnItsOwnServer(jar, database, admin, processor, out, inFlightHeap, options,
+                        postgresServer, merchant, plan, series));
             }
         }
         if (!options.flag("keep-database")) {

@@ -121,7 +121,8 @@ public final class LoadGenerator {
             Map<String, Long> byType = new TreeMap<>();
             errorTypes.forEach((k, v) -> byType.put(k, v.sum()));
             return new Window(completed.sum(), errors.sum(), byType, histogram, overheads.getIntervalHistogram(),
-                    elapsedNanos / 1e9, cpu, maxInFlight.get(), offeredRate, timeline.seconds(startedAtMs));
+                    elapsedNanos / 1e9, cpu, maxInFlight.get(), offeredRate, timeline.seconds(startedAtMs),
+                    OwnPauses.get().between(startNanos, System.nanoTime()));
         }
     }
 

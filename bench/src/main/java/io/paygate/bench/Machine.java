@@ -31,7 +31,7 @@ public final class Machine {
         }
         long memory = Runtime.getRuntime().maxMemory();
         return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + Runtime.version()
-                + ", bench heap " + memory / (1024 * 1024) + " MB";
+                + ", bench heap " + memory / (1024 * 1024) + " MB on " + OwnPauses.collector();
     }
 
     /**

@@ -55,8 +55,8 @@ public final class Report {
             figures.forEach((k, v) -> md.append("- ").append(k).append(": ").append(format(v)).append('\n'));
         });
         md.append("\n## Series (medians of the repetitions; spread = min..max)\n\n");
-        md.append("| series | ops/s | spread | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU ms/op | DB CPU ms/op | processor CPU ms/op | bench CPU ms/op |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| series | ops/s | spread | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU ms/op | DB CPU ms/op | processor CPU ms/op | bench CPU ms/op | bench GC pauses (longest ms) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         series.forEach((name, s) -> md.append("| ").append(name)
                 .append(" | ").append(format(s.median(Window::throughput)))
                 .append(" | ").append(format(s.min(Window::throughput))).append("..").append(format(s.max(Window::throughput)))
@@ -70,6 +70,8 @@ public final class Report {
                 .append(" | ").append(format(s.median(Window::databaseCpuMsPerOp)))
                 .append(" | ").append(format(s.median(Window::processorCpuMsPerOp)))
                 .append(" | ").append(format(s.median(Window::benchCpuMsPerOp)))
+                .append(" | ").append(s.windows().stream().mapToInt(w -> w.benchPauses().count()).sum())
+                .append(" (").append(s.windows().stream().mapToLong(w -> w.benchPauses().longestMs()).max().orElse(0)).append(')')
                 .append(" |\n"));
         return md.toString();
     }

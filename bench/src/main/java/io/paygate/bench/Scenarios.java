@@ -84,12 +84,18 @@ final class Scenarios {
         long limit = started + plan.serverWarmUp().toNanos();
         double share = 1;
         int slices = 0;
+        long errors = 0;
         while (System.nanoTime() < limit) {
             double before = paygate.jitMillis();
             long sliceStart = System.nanoTime();
             Window slice = load.closedLoop(this::checkout, plan.concurrency(), Duration.ofSeconds(5));
             double after = paygate.jitMillis();
             slices++;
+            errors += slice.errors();
+            if (slice.completed() == 0 && slice.errors() > 0) {
+                // A server that fails every payment would otherwise be measured failing them.
+                throw new IllegalStateException("every warm-up checkout failed: " + slice.errorsByType());
+            }
             if (before < 0 || after < 0) {
                 // Without the server's compilation time the warm-up runs to its limit.
                 share = -1;
@@ -105,6 +111,7 @@ final class Scenarios {
         serverWarmUp = new LinkedHashMap<>();
         serverWarmUp.put("seconds", Math.round((System.nanoTime() - started) / 1e9));
         serverWarmUp.put("slices", slices);
+        serverWarmUp.put("errors", errors);
         serverWarmUp.put("jit_share_of_last_slice", Math.round(share * 1000) / 1000.0);
         return serverWarmUp;
     }

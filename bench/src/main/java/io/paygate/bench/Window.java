@@ -10,11 +10,12 @@ import org.HdrHistogram.Histogram;
  * errors by type, the load generator's view of concurrency, and the CPU each party used.
  * {@code overheadMicros} holds latency minus the processor's share, for the operations whose
  * answers reported that share (empty otherwise). {@code timeline} has one entry per second of the
- * window in which operations were due.
+ * window in which operations were due; {@code benchPauses} are the load generator's own collector
+ * pauses that ended inside the window (see {@link OwnPauses}).
  */
 public record Window(long completed, long errors, Map<String, Long> errorsByType, Histogram latencyMicros,
                      Histogram overheadMicros, double seconds, CpuMeter.Sample cpu, long maxInFlight, double offeredRate,
-                     List<Second> timeline) {
+                     List<Second> timeline, OwnPauses.Summary benchPauses) {
 
     /**
      * One second of a window: when it began (epoch milliseconds, to line it up with a GC log or a
@@ -91,6 +92,9 @@ public record Window(long completed, long errors, Map<String, Long> errorsByType
         out.put("processor_cpu_ms_per_op", processorCpuMsPerOp());
         out.put("bench_cpu_ms_per_op", benchCpuMsPerOp());
         out.put("seconds_with_an_operation_over_10ms", slowSeconds());
+        out.put("bench_gc_pauses", benchPauses.count());
+        out.put("bench_gc_pause_ms", benchPauses.totalMs());
+        out.put("bench_gc_longest_pause_ms", benchPauses.longestMs());
         out.put("timeline", timeline.stream().map(Second::toMap).toList());
         return out;
     }

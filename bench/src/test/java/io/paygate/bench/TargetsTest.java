@@ -46,4 +46,26 @@ class TargetsTest {
         assertThat(target.met()).isTrue();
         assertThat(target.figure()).isEqualTo("9.00 ms");
     }
+
+    private static Report.Target inFlightOverhead(double overheadP99, Object heap) {
+        Map<String, Object> inFlight = new LinkedHashMap<>();
+        inFlight.put("errors", overheadP99 < 0 ? 5_502L : 0L);
+        inFlight.put("overhead_p99_ms", overheadP99);
+        if (heap != null) {
+            inFlight.put("server_heap", heap);
+        }
+        List<Report.Target> targets = Targets.evaluate(Map.of("checkout", checkout(9.0), "in_flight", inFlight), Map.of());
+        return targets.stream().filter(t -> t.what().startsWith("2,000 payments in flight: overhead")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anInFlightSeriesWithNoCompletedPaymentDoesNotMeetTheOverheadTarget() {
+        Report.Target none = inFlightOverhead(-1.0, "1g");
+        assertThat(none.met()).isFalse();
+        assertThat(none.figure()).isEqualTo("no payment completed");
+        Report.Target met = inFlightOverhead(42.0, "1g");
+        assertThat(met.met()).isTrue();
+        assertThat(met.what()).contains("server heap 1g");
+        assertThat(inFlightOverhead(42.0, null).what()).doesNotContain("server heap");
+    }
 }
