@@ -95,6 +95,9 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && Set.of("run", "compare", "scale").contains(args[0])) {
+            LowPauseLaunch.relaunchIfNeeded(args);
+        }
         if (args.length > 0 && args[0].equals("scale")) {
             io.paygate.bench.scale.ScaleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
