@@ -68,7 +68,7 @@ public final class BenchMain {
 
     /**
      * The in-flight scenario on a server of its own with {@code heap}: a server that holds 2,000
-     * payments waiting holds their requests' buffers (some 150 KB each, see BENCHMARKS.md), so it is
+     * payments waiting holds their requests' buffers (some 120 KB each, see BENCHMARKS.md), so it is
      * started afresh with a heap sized for them, on the same database and processor, and warmed up
      * like the first.
      */
