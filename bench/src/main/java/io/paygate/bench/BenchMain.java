@@ -25,14 +25,15 @@ public final class BenchMain {
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
+    /** The heap of the server the scenarios run on (the in-flight scenario's may differ). */
+    private static final String SERVER_HEAP = "512m";
+
     /**
      * The card vault's keys for the run's gateway servers. Without them each server would generate
      * its own in its data directory, and a second server on the same database (the in-flight
      * scenario's) could not open what the first stored, as two production instances could not
      * without shared keys. Made afresh for every run; the run's database is dropped at its end.
      */
-    private static final Map<String, String> VAULT_KEYS = vaultKeys();
-
     private static Map<String, String> vaultKeys() {
         java.security.SecureRandom random = new java.security.SecureRandom();
         byte[] dataKey = new byte[32];
@@ -45,7 +46,7 @@ public final class BenchMain {
     }
 
     private static Map<String, String> gatewayProperties(ServerLauncher processor) {
-        Map<String, String> properties = new LinkedHashMap<>(VAULT_KEYS);
+        Map<String, String> properties = new LinkedHashMap<>(vaultKeys());
         properties.put("paygate.diagnostics.sql-capture", "true");
         properties.put("paygate.request-log.enabled", "false");
         if (processor != null) {
@@ -73,10 +74,11 @@ public final class BenchMain {
      * like the first.
      */
     private static Map<String, Object> inFlightOnItsOwnServer(Path jar, ServerLauncher.Database database, String admin,
-                                                              ServerLauncher processor, Path out, String heap, Options options,
-                                                              Options.Postgres postgresServer, PaygateTarget.Merchant merchant,
-                                                              Scenarios.Plan plan, Map<String, Series> series) throws Exception {
-        try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
+                                                              Map<String, String> gateway, ServerLauncher processor, Path out,
+                                                              String heap, Options options, Options.Postgres postgresServer,
+                                                              PaygateTarget.Merchant merchant, Scenarios.Plan plan,
+                                                              Map<String, Series> series) throws Exception {
+        try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gateway,
                 out.resolve("server-in-flight.log"), heap, jvmOptions(options))) {
             PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
             PostgresProcesses postgres = postgresServer.local() ? new PostgresProcesses(database) : null;
@@ -84,14 +86,21 @@ public final class BenchMain {
             Scenarios s = new Scenarios(paygate, merchant, new LoadGenerator(cpu), plan, database);
             try (postgres; HeapSampler sampler = new HeapSampler(paygate, admin)) {
                 Map<String, Object> warm = s.warmServer();
-                sampler.sinceLastMark();
-                Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
-                inFlight.put("server_heap", heap);
+                Map<String, Object> inFlight = inFlight(s, sampler, series, options, heap);
                 inFlight.put("server_warm_up", warm);
-                inFlight.put("server_max_heap_used_mb", sampler.sinceLastMark());
                 return inFlight;
             }
         }
+    }
+
+    /** The in-flight scenario on {@code s}'s server, with the heap it had and the most of it used. */
+    private static Map<String, Object> inFlight(Scenarios s, HeapSampler sampler, Map<String, Series> series, Options options,
+                                                String heap) {
+        sampler.sinceLastMark();
+        Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
+        inFlight.put("server_heap", heap);
+        inFlight.put("server_max_heap_used_mb", sampler.sinceLastMark());
+        return inFlight;
     }
 
     public static void main(String[] args) throws Exception {
@@ -132,6 +141,7 @@ public final class BenchMain {
         }
         // The in-flight scenario's server heap: 512m runs it in the first server, beside the others.
         String inFlightHeap = options.string("in-flight-heap", "1g");
+        boolean inFlightApart = !inFlightHeap.equals(SERVER_HEAP);
         Path jar = options.string("jar", null) == null ? ServerLauncher.defaultJar() : Path.of(options.string("jar", null));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.string("out", "bench/results")).resolve(stamp);
@@ -159,9 +169,10 @@ public final class BenchMain {
                                 "spring.datasource.url", "jdbc:h2:mem:processor;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"),
                         out.resolve("processor.log"), "1g", List.of())
                 : null) {
+            Map<String, String> gateway = gatewayProperties(processor);
             PaygateTarget.Merchant merchant;
-            try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gatewayProperties(processor),
-                    out.resolve("server.log"), "512m", jvmOptions(options))) {
+            try (ServerLauncher server = ServerLauncher.start(jar, database, admin, gateway,
+                    out.resolve("server.log"), SERVER_HEAP, jvmOptions(options))) {
                 run.put("processor", processor == null ? "in the gateway's process" : "own process, embedded database");
                 PaygateTarget paygate = new PaygateTarget(server.baseUrl(), admin);
                 merchant = paygate.onboard("Bench shop");
@@ -184,19 +195,15 @@ public final class BenchMain {
                     if (wanted.contains("webhooks")) {
                         scenarios.put("webhooks", attempt(() -> s.webhookScenario(series)));
                     }
-                    if (wanted.contains("in-flight") && inFlightHeap.equals("512m")) {
-                        heap.sinceLastMark();
-                        Map<String, Object> inFlight = attempt(() -> s.inFlightScenario(series, options.integer("in-flight", 2000)));
-                        inFlight.put("server_heap", inFlightHeap);
-                        inFlight.put("server_max_heap_used_mb", heap.sinceLastMark());
-                        scenarios.put("in_flight", inFlight);
+                    if (wanted.contains("in-flight") && !inFlightApart) {
+                        scenarios.put("in_flight", inFlight(s, heap, series, options, SERVER_HEAP));
                     }
                     run.put("server_max_heap_used_mb", heap.maxBytes() / (1024 * 1024));
                 }
             }
-            if (wanted.contains("in-flight") && !inFlightHeap.equals("512m")) {
-                scenarios.put("in_flight", inFlightOnItsOwnServer(jar, database, admin, processor, out, inFlightHeap, options,
-                        postgresServer, merchant, plan, series));
+            if (wanted.contains("in-flight") && inFlightApart) {
+                scenarios.put("in_flight", inFlightOnItsOwnServer(jar, database, admin, gateway, processor, out, inFlightHeap,
+                        options, postgresServer, merchant, plan, series));
             }
         }
         if (!options.flag("keep-database")) {
