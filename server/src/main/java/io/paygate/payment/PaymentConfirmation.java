@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,25 +87,29 @@ public class PaymentConfirmation {
     }
 
     /**
-     * Confirms and returns the intent as it stands after the processor's answer. A decline is thrown
-     * as Stripe's 402 {@code card_error}, carrying the intent.
+     * Confirms the intent and answers {@code answer} of it as it stands after the processor's answer.
+     * {@code answer} runs in the transaction that records that answer, which also stores it as the
+     * request's idempotent answer ({@link RecoveryPoints#answer}). A decline is thrown as Stripe's 402
+     * {@code card_error}, carrying the intent.
      */
-    public Confirmed confirm(CallContext ctx, String intentId, ConfirmRequest request) {
-        return authorize(ctx, tx.execute(status -> prepare(ctx, intentId, request)));
+    public <T> T confirm(CallContext ctx, String intentId, ConfirmRequest request, Function<Confirmed, T> answer) {
+        return authorize(ctx, tx.execute(status -> prepare(ctx, intentId, request)), answer);
     }
 
     /**
-     * Creates the intent {@code draft} gives and confirms it (create with {@code confirm=true}). The
+     * Creates the intent {@code draft} gives and confirms it (create with {@code confirm=true}), and
+     * answers as {@link #confirm} does. The
      * creation and the attempt are written in one transaction, and the new intent is written once, as
      * its attempt leaves it. If the confirmation is refused before an attempt is written (no payment
      * method, an incompatible one, no processor account), the intent is stored as created and the
      * refusal is thrown, as when the two are separate calls. With {@code payment_method_data} the
      * payment method is created by the confirmation, and the two run as separate transactions.
      */
-    public Confirmed createAndConfirm(CallContext ctx, Supplier<Drafted> draft, ConfirmRequest request) {
+    public <T> T createAndConfirm(CallContext ctx, Supplier<Drafted> draft, ConfirmRequest request,
+                                  Function<Confirmed, T> answer) {
         if (request.paymentMethodData() != null) {
             PaymentIntent intent = tx.execute(status -> paymentIntents.store(ctx, draft.get().intent()));
-            return confirm(ctx, intent.id(), request);
+            return confirm(ctx, intent.id(), request, answer);
         }
         ApiException[] refused = new ApiException[1];
         Prepared prepared = tx.execute(status -> {
@@ -126,28 +131,54 @@ public class PaymentConfirmation {
         if (prepared == null) {
             throw refused[0];
         }
-        return authorize(ctx, prepared);
+        return authorize(ctx, prepared, answer);
     }
 
-    /** Calls the processor with no transaction or connection held, then records its answer. */
-    private Confirmed authorize(CallContext ctx, Prepared prepared) {
+    /** The answer of a confirmation, or the decline it throws once the outcome's transaction has committed. */
+    private record Answered<T>(T value, RuntimeException thrown) {
+    }
+
+    /**
+     * Calls the processor with no transaction or connection held, then records its answer and, in the
+     * same transaction, makes and stores the request's answer. An {@code answer} that fails leaves the
+     * processor's answer recorded and its failure thrown after the commit.
+     */
+    private <T> T authorize(CallContext ctx, Prepared prepared, Function<Confirmed, T> answer) {
         ProcessorOutcome outcome = connectors.get(prepared.account().type()).authorize(new AuthorizeRequest(
                 prepared.charge().id(), prepared.account(),
                 new Money(prepared.intent().amount(), Currency.of(prepared.intent().currency())),
                 prepared.intent().capturesAutomatically(), prepared.instrument(), prepared.intent().id(),
                 publicUrl.resolve("/redirect/complete/" + prepared.charge().id()), ctx.trace()));
-        OutcomeRecorder.Applied applied = recorder.applyAuthorization(ctx, prepared.charge().id(), outcome);
-        PaymentIntent intent = applied.intent();
-        if (outcome instanceof ProcessorOutcome.Declined declined && intent.status() == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
-                && prepared.charge().id().equals(intent.latestChargeId())) {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("charge", prepared.charge().id());
-            extra.put("payment_intent", PaymentViews.intent(intent,
-                    applied.attempts() != null ? applied.attempts() : charges.forIntent(intent.id())));
-            extra.put("payment_method", intent.lastPaymentError() == null ? null : intent.lastPaymentError().get("payment_method"));
-            throw new CardDeclinedException(declined.code(), declined.declineCode(), declined.message(), null, extra);
+        Answered<T> answered = tx.execute(status -> {
+            OutcomeRecorder.Applied applied = recorder.applyAuthorization(ctx, prepared.charge().id(), outcome);
+            PaymentIntent intent = applied.intent();
+            if (outcome instanceof ProcessorOutcome.Declined declined && intent.status() == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                    && prepared.charge().id().equals(intent.latestChargeId())) {
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("charge", prepared.charge().id());
+                extra.put("payment_intent", PaymentViews.intent(intent,
+                        applied.attempts() != null ? applied.attempts() : charges.forIntent(intent.id())));
+                extra.put("payment_method", intent.lastPaymentError() == null ? null : intent.lastPaymentError().get("payment_method"));
+                CardDeclinedException thrown = new CardDeclinedException(declined.code(), declined.declineCode(),
+                        declined.message(), null, extra);
+                recoveryPoints.answer(() -> {
+                    throw thrown;
+                });
+                return new Answered<>(null, thrown);
+            }
+            T value;
+            try {
+                value = answer.apply(new Confirmed(intent, applied.attempts()));
+            } catch (RuntimeException e) {
+                return new Answered<>(null, e);
+            }
+            recoveryPoints.answer(() -> value);
+            return new Answered<>(value, null);
+        });
+        if (answered.thrown() != null) {
+            throw answered.thrown();
         }
-        return new Confirmed(intent, applied.attempts());
+        return answered.value();
     }
 
     private Prepared prepare(CallContext ctx, String intentId, ConfirmRequest request) {

@@ -49,6 +49,55 @@ class SqlCaptureIT extends PaygateIT {
     }
 
     @Test
+    void aCheckoutsIdempotencyKeyIsCompletedByTheTransactionThatRecordsTheProcessorsAnswer() {
+        TestMerchant merchant = newMerchant();
+        for (String card : List.of("pm_card_visa", "pm_card_chargeDeclined")) {
+            String key = java.util.UUID.randomUUID().toString();
+            HttpApi.Response checkout = api.post("/v1/payment_intents", merchant.secretKey(),
+                    Map.of("Paygate-Capture-Sql", "true", "Idempotency-Key", key),
+                    "amount", "1999", "currency", "usd", "payment_method", card, "confirm", "true",
+                    "expand[]", "latest_charge");
+            assertThat(checkout.status()).as(checkout.toString()).isEqualTo(card.equals("pm_card_visa") ? 200 : 402);
+
+            // Each connection's transactions, in order: the statements between a begin and its commit.
+            Map<String, List<String>> open = new java.util.HashMap<>();
+            List<List<String>> committed = new ArrayList<>();
+            List<String> outside = new ArrayList<>();
+            for (JsonNode entry : api.get("/v1/diagnostics/sql_capture/" + checkout.header("Request-Id"), ADMIN_TOKEN)
+                    .json().path("entries")) {
+                String connection = entry.path("connection").asString();
+                switch (entry.path("kind").asString()) {
+                    case "begin" -> open.put(connection, new ArrayList<>());
+                    case "commit" -> committed.add(open.remove(connection));
+                    case "rollback" -> open.remove(connection);
+                    default -> {
+                        String sql = entry.path("sql").asString().toLowerCase().replaceAll("\\s+", " ");
+                        List<String> tx = open.get(connection);
+                        (tx == null ? outside : tx).add(sql);
+                    }
+                }
+            }
+            assertThat(outside).as(card + ": statements run outside a transaction")
+                    .noneMatch(sql -> sql.contains("idempotency_keys"));
+            List<List<String>> completing = committed.stream()
+                    .filter(tx -> tx.stream().anyMatch(sql -> sql.startsWith("update idempotency_keys set completed = true")))
+                    .toList();
+            assertThat(completing).as(card + ": the transaction that completes the key").hasSize(1);
+            assertThat(completing.getFirst()).as(card + ": it records the processor's answer")
+                    .anyMatch(sql -> sql.startsWith("update charges"))
+                    .anyMatch(sql -> sql.startsWith("insert into events"));
+
+            // The answer stored with the key is the one the request got, expanded charge or decline included.
+            HttpApi.Response replay = api.post("/v1/payment_intents", merchant.secretKey(), Map.of("Idempotency-Key", key),
+                    "amount", "1999", "currency", "usd", "payment_method", card, "confirm", "true",
+                    "expand[]", "latest_charge");
+            assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.status()).isEqualTo(checkout.status());
+            assertThat(replay.json()).isEqualTo(checkout.json());
+        }
+    }
+
+    @Test
     void requestsWithoutTheHeaderAreNotRecordedAndTheEndpointIsAdminOnly() {
         TestMerchant merchant = newMerchant();
         HttpApi.Response plain = api.post("/v1/payment_intents", merchant.secretKey(),

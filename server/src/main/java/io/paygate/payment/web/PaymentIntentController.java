@@ -86,7 +86,7 @@ class PaymentIntentController {
                 return new PaymentConfirmation.Drafted(intents.draft(ctx, withPaymentMethod(request, pm == null ? null : pm.id())), pm);
             };
             if (confirm) {
-                return render(ctx, confirmation.createAndConfirm(ctx, draft, confirmRequest), body.expand());
+                return confirmation.createAndConfirm(ctx, draft, confirmRequest, confirmed -> render(ctx, confirmed, body.expand()));
             }
             PaymentIntent created = tx.execute(status -> intents.store(ctx, draft.get().intent()));
             return render(ctx, created, body.expand());
@@ -134,7 +134,7 @@ class PaymentIntentController {
                 body.receiptEmail(), body.setupFutureUsage(), body.shipping(), body.captureMethod(),
                 new HashSet<>(params.values().keySet()));
         return idempotency.execute(ctx, "POST", "/v1/payment_intents/" + id + "/confirm", params,
-                () -> render(ctx, confirmation.confirm(ctx, id, request), body.expand()),
+                () -> confirmation.confirm(ctx, id, request, confirmed -> render(ctx, confirmed, body.expand())),
                 new IdempotencyGate.Recovery("pi", confirmed -> recovered(ctx, confirmed, body.expand())));
     }
 

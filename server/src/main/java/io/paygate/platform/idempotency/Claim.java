@@ -21,6 +21,8 @@ final class Claim {
     final String idPrefix;
     boolean claimed;
     String recoveryObject;
+    /** The answer the request's last transaction stored for the key and committed ({@code null} until then). */
+    Outcome answered;
 
     Claim(IdempotencyStore.Key key, String method, String path, String fingerprint, String requestId, long leaseMillis,
           String idPrefix) {

@@ -2,7 +2,6 @@ package io.paygate.platform.idempotency;
 
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.json.Json;
-import io.paygate.platform.web.ApiResponses;
 import io.paygate.platform.web.CallContext;
 import io.paygate.platform.wire.RawParams;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,7 +32,9 @@ import org.springframework.stereotype.Component;
  * payment method claims its key late, in the transaction that creates the object it answers with
  * ({@link RecoveryPoints}): the claim costs no commit of its own, and a retry of a request whose first
  * execution died (the server killed during the processor call, say) answers that object as it stands
- * now, instead of creating, and charging or refunding, a second one.
+ * now, instead of creating, and charging or refunding, a second one. A payment's confirmation stores its
+ * answer in the transaction that records the processor's outcome ({@link RecoveryPoints#answer}), so
+ * the key's completion costs no commit of its own either.
  */
 @Component
 public class IdempotencyGate {
@@ -78,7 +78,7 @@ public class IdempotencyGate {
     public ResponseEntity<String> execute(CallContext ctx, String method, String path, RawParams params,
                                           Supplier<Object> action, Recovery recover) {
         if (ctx.idempotencyKey() == null) {
-            return run(action).toResponse(false, null);
+            return run(action, null).toResponse(false, null);
         }
         Claim claim = new Claim(new IdempotencyStore.Key(ctx.merchantId(), ctx.livemode(), ctx.idempotencyKey()), method,
                 path, fingerprint(method, path, params), ctx.requestId(), lease.toMillis(), recover == null ? null : recover.idPrefix());
@@ -96,13 +96,16 @@ public class IdempotencyGate {
         while (true) {
             Outcome outcome;
             try {
-                outcome = claim.around(() -> run(action));
+                outcome = claim.around(() -> run(action, claim));
             } catch (Claim.Taken taken) {
                 ResponseEntity<String> answer = answerExisting(ctx, claim, recover);
                 if (answer != null) {
                     return answer;
                 }
                 continue;
+            }
+            if (claim.answered != null) {
+                return outcome.toResponse(false, null);
             }
             if (claim.claimed) {
                 store.complete(claim.key, outcome.status(), outcome.body());
@@ -139,7 +142,7 @@ public class IdempotencyGate {
         long now = clock.millis();
         if (existing.lockedUntil() <= now && recover != null && existing.recoveryObject() != null) {
             log.warn("Answering an idempotent request whose first execution never completed with what it created");
-            return run(() -> recover.answer().apply(existing.recoveryObject())).toResponse(true, existing.requestId());
+            return run(() -> recover.answer().apply(existing.recoveryObject()), null).toResponse(true, existing.requestId());
         }
         if (existing.lockedUntil() > now || !store.takeOver(claim.key, existing.lockedUntil(), now + claim.leaseMillis,
                 claim.requestId)) {
@@ -153,18 +156,13 @@ public class IdempotencyGate {
         return null;
     }
 
-    private Outcome run(Supplier<Object> action) {
-        try {
-            return new Outcome(200, json.write(action.get()));
-        } catch (Claim.Taken taken) {
-            throw taken;
-        } catch (ApiException e) {
-            return new Outcome(e.status(), json.write(e.body()));
-        } catch (RuntimeException e) {
-            log.error("Unexpected error while executing an API request", e);
-            ApiException error = ApiException.api("An unexpected error occurred in Paygate. The request id identifies it in the server log.");
-            return new Outcome(error.status(), json.write(error.body()));
-        }
+    /**
+     * The answer of {@code action}; when the action stored its answer in its last transaction (see
+     * {@link RecoveryPoints#answer}), that stored answer, whatever the action then returned or threw.
+     */
+    private Outcome run(Supplier<Object> action, Claim claim) {
+        Outcome outcome = Outcome.of(json, action);
+        return claim != null && claim.answered != null ? claim.answered : outcome;
     }
 
     String fingerprint(String method, String path, RawParams params) {
@@ -192,14 +190,4 @@ public class IdempotencyGate {
         return value == null ? null : String.valueOf(value);
     }
 
-    private record Outcome(int status, String body) {
-        ResponseEntity<String> toResponse(boolean replayed, String originalRequest) {
-            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ApiResponses.JSON);
-            if (replayed) {
-                builder.header("Idempotent-Replayed", "true");
-                Optional.ofNullable(originalRequest).ifPresent(id -> builder.header("Original-Request", id));
-            }
-            return builder.body(body);
-        }
-    }
 }
