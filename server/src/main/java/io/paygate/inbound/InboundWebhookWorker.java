@@ -2,8 +2,10 @@ package io.paygate.inbound;
 
 import io.paygate.connector.ProcessorNotificationRouter;
 import io.paygate.connector.ProcessorWatchers;
+import io.paygate.platform.scheduling.IdleBackoff;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,12 +36,16 @@ class InboundWebhookWorker {
     private final InboundWebhookSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final IdleBackoff backoff;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     // One slow processor lookup must not hold up the rest, so webhooks are processed apart from the taking up.
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     InboundWebhookWorker(InboundWebhookRepository webhooks, ProcessorNotificationRouter router,
-                         InboundWebhookSettings settings, TransactionTemplate tx, Clock clock) {
+                         InboundWebhookSettings settings, TransactionTemplate tx, Clock clock,
+                         @Value("${paygate.inbound-webhooks.poll-interval:PT0.2S}") Duration interval,
+                         @Value("${paygate.inbound-webhooks.poll-idle-max:PT1S}") Duration idleMax) {
+        this.backoff = new IdleBackoff(interval, idleMax, System::nanoTime);
         this.webhooks = webhooks;
         this.router = router;
         this.settings = settings;
@@ -51,11 +58,24 @@ class InboundWebhookWorker {
 
     @Scheduled(fixedDelayString = "${paygate.inbound-webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
-        try {
-            processDue();
-        } catch (DataAccessException e) {
-            log.warn("Inbound webhook worker could not reach the database; trying again on the next run", e);
-        }
+        // While nothing is due the passes are spaced out (IdleBackoff); a full worker is busy, not idle.
+        backoff.runIfDue(() -> {
+            try {
+                return inFlight.availablePermits() == 0 || processDue() > 0;
+            } catch (DataAccessException e) {
+                log.warn("Inbound webhook worker could not reach the database; trying again on the next run", e);
+                return false;
+            }
+        });
+    }
+
+    /** A webhook was stored or queued again in this process: the next pass runs on the poll interval. */
+    void wake() {
+        backoff.wake();
+    }
+
+    long wakes() {
+        return backoff.wakes();
     }
 
     /** Takes up as many due webhooks as there is room for and starts processing them; returns how many. */

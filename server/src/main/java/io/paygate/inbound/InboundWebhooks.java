@@ -5,6 +5,7 @@ import io.paygate.connector.ConnectorRegistry;
 import io.paygate.connector.spi.ConnectorAccount;
 import io.paygate.connector.spi.ProcessorWebhook;
 import io.paygate.connector.spi.WebhookVerification;
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.ids.Ids;
@@ -38,13 +39,15 @@ public class InboundWebhooks {
     }
 
     private final InboundWebhookRepository webhooks;
+    private final InboundWebhookWorker worker;
     private final ConnectorAccountService connectorAccounts;
     private final ConnectorRegistry connectors;
     private final Ids ids;
     private final Clock clock;
 
     InboundWebhooks(InboundWebhookRepository webhooks, ConnectorAccountService connectorAccounts,
-                    ConnectorRegistry connectors, Ids ids, Clock clock) {
+                    ConnectorRegistry connectors, Ids ids, Clock clock, InboundWebhookWorker worker) {
+        this.worker = worker;
         this.webhooks = webhooks;
         this.connectorAccounts = connectorAccounts;
         this.connectors = connectors;
@@ -96,6 +99,7 @@ public class InboundWebhooks {
             // A worker moved it meanwhile: decide again on its new status.
             return replay(id);
         }
+        Transactions.afterCommit(worker::wake);
         log.info("Inbound webhook {} ({} of connector account {}) queued again", id, current.eventType(),
                 current.connectorAccountId());
         return get(id);
@@ -114,6 +118,7 @@ public class InboundWebhooks {
                 new String(rawBody, StandardCharsets.UTF_8), clock.millis());
         try {
             webhooks.insert(fresh);
+            Transactions.afterCommit(worker::wake);
             log.info("Inbound webhook {}: {} {} of connector account {} about {}", fresh.id(), webhook.type(),
                     webhook.eventId(), connectorAccountId, webhook.objectKey());
             return new Receipt(fresh, false);

@@ -1,5 +1,6 @@
 package io.paygate.simulator;
 
+import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.web.PublicUrl;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * does: a payment (a page was completed, an asynchronous payment resolved), a refund (it failed or
  * completed later) or a dispute (opened, decided). Each call writes the event to the outbox in the
  * caller's transaction, the one that makes the change, so an event exists exactly when the change
- * does; {@link SimulatorWebhookSender} delivers it.
+ * does; {@link SimulatorWebhookSender} delivers it, told once that transaction has committed.
  */
 @Component
 class SimulatorNotifier {
@@ -24,8 +25,11 @@ class SimulatorNotifier {
     private final Ids ids;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final SimulatorWebhookSender sender;
 
-    SimulatorNotifier(SimWebhookDeliveryRepository deliveries, Json json, Ids ids, Clock clock, PublicUrl publicUrl) {
+    SimulatorNotifier(SimWebhookDeliveryRepository deliveries, Json json, Ids ids, Clock clock, PublicUrl publicUrl,
+                      SimulatorWebhookSender sender) {
+        this.sender = sender;
         this.deliveries = deliveries;
         this.json = json;
         this.ids = ids;
@@ -66,5 +70,9 @@ class SimulatorNotifier {
         event.put("data", Map.of("object", object));
         deliveries.insert(new SimWebhookDelivery(id, accountId, type, json.write(event), SimDeliveryStatus.PENDING, 0, now,
                 null, now / 1000, now));
+        Transactions.scoped(this, () -> {
+            Transactions.afterCommit(sender::wake);
+            return Boolean.TRUE;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.paygate.simulator;
 
+import io.paygate.platform.scheduling.IdleBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

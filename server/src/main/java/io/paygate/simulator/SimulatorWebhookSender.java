@@ -1,5 +1,6 @@
 package io.paygate.simulator;
 
+import io.paygate.platform.scheduling.IdleBackoff;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,14 +54,27 @@ class SimulatorWebhookSender {
     // One slow endpoint must not hold up the others, so sends run apart from the taking up; this bounds them.
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Set<String> warnedUnregistered = ConcurrentHashMap.newKeySet();
+    private final IdleBackoff backoff;
 
     SimulatorWebhookSender(SimWebhookDeliveryRepository deliveries, SimWebhookEndpointRepository endpoints,
-                           SimulatorWebhookSettings settings, TransactionTemplate tx, Clock clock) {
+                           SimulatorWebhookSettings settings, TransactionTemplate tx, Clock clock,
+                           @Value("${paygate.simulator.webhooks.poll-interval:PT0.2S}") Duration interval,
+                           @Value("${paygate.simulator.webhooks.poll-idle-max:PT1S}") Duration idleMax) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
+        this.backoff = new IdleBackoff(interval, idleMax, System::nanoTime);
+    }
+
+    /** An event was written in this process: the next pass runs on the poll interval. */
+    void wake() {
+        backoff.wake();
+    }
+
+    long wakes() {
+        return backoff.wakes();
     }
 
     private record Attempt(SimWebhookDelivery delivery, int number, SimWebhookEndpoint endpoint) {
@@ -67,11 +82,15 @@ class SimulatorWebhookSender {
 
     @Scheduled(fixedDelayString = "${paygate.simulator.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
-        try {
-            sendDue();
-        } catch (DataAccessException e) {
-            log.warn("Simulator webhook sender could not reach the database; trying again on the next run", e);
-        }
+        // While nothing is due the passes are spaced out (IdleBackoff); a full sender is busy, not idle.
+        backoff.runIfDue(() -> {
+            try {
+                return inFlight.availablePermits() == 0 || sendDue() > 0;
+            } catch (DataAccessException e) {
+                log.warn("Simulator webhook sender could not reach the database; trying again on the next run", e);
+                return false;
+            }
+        });
     }
 
     /** Takes up as many due events as there is room for and starts sending them; returns how many. */

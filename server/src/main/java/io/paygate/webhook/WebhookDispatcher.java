@@ -8,6 +8,7 @@ import io.paygate.event.EventLog;
 import io.paygate.platform.db.Transactions;
 import io.paygate.platform.errors.ApiException;
 import io.paygate.platform.json.Json;
+import io.paygate.platform.scheduling.IdleBackoff;
 import io.paygate.platform.web.CallContext;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,7 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Deliveries this node queues ({@link WebhookOutbox}) skip the claim when their endpoint's lane
  * has room as they are queued: they are written already held by this node under a lease and handed
  * over with their endpoint and event when their transaction commits. The rest are written due for
- * the poll, which finds everything else too (retries, other nodes' work, expired leases).
+ * the poll, which finds everything else too (retries, other nodes' work, expired leases). While its
+ * passes find nothing due, the poll spaces them out up to {@code paygate.webhooks.poll-idle-max}
+ * ({@link IdleBackoff}); work queued for it in this node brings it back at once.
  */
 @Component
 class WebhookDispatcher {
@@ -88,10 +92,13 @@ class WebhookDispatcher {
     private final AtomicLong oldestWaitingMs = new AtomicLong();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recording = new AtomicBoolean();
+    private final IdleBackoff backoff;
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
                       EventLog eventLog, UrlPolicy urls, WebhookHttp http, TransactionTemplate tx, Json json, Clock clock,
-                      WebhookSettings settings, MeterRegistry meters) {
+                      WebhookSettings settings, MeterRegistry meters,
+                      @Value("${paygate.webhooks.poll-idle-max:PT1S}") Duration idleMax) {
+        this.backoff = new IdleBackoff(settings.pollInterval(), idleMax, System::nanoTime);
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.endpointService = endpointService;
@@ -140,19 +147,26 @@ class WebhookDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${paygate.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
-    void dispatch() {
+    void poll() {
+        backoff.runIfDue(this::dispatch);
+    }
+
+    /** Passes until one leaves nothing to claim at once; answers whether any found due deliveries (or one ran already). */
+    boolean dispatch() {
         if (!passing.compareAndSet(false, true)) {
             again.set(true);
-            return;
+            return true;
         }
+        boolean found = false;
         try {
             do {
                 again.set(false);
-                pass();
+                found |= pass();
             } while (again.get() && !senders.isShutdown());
         } finally {
             passing.set(false);
         }
+        return found;
     }
 
     /**
@@ -245,13 +259,16 @@ class WebhookDispatcher {
         start(new Claimed(mine, targets, secrets, events, Delivery.PENDING));
     }
 
-    private void pass() {
+    /** One claim of due deliveries; answers whether any were due. */
+    private boolean pass() {
         long now = clock.millis();
         Map<String, Event> read = new HashMap<>(); // the claimed deliveries' events, written out after the commit
+        boolean[] found = new boolean[1];
         Claimed claimed = tx.execute(status -> {
             List<Delivery> due = deliveries.lockDue(now, settings.batchSize());
             if (!due.isEmpty()) {
                 lockingPasses.increment();
+                found[0] = true;
             }
             List<Delivery> mine = new ArrayList<>();
             Set<String> full = new HashSet<>();
@@ -295,6 +312,7 @@ class WebhookDispatcher {
         Map<String, Body> events = new HashMap<>();
         read.forEach((id, event) -> events.put(id, new Body(id, event.created(), json.write(event.render()))));
         start(new Claimed(claimed.deliveries(), claimed.endpoints(), claimed.secrets(), events, claimed.heldAs()));
+        return found[0];
     }
 
     /** Sends each held delivery on a virtual thread, at most the lane's sender slots at once per endpoint. */
@@ -325,6 +343,7 @@ class WebhookDispatcher {
     }
 
     private void wake() {
+        backoff.wake();
         if (passing.get()) {
             again.set(true);
         } else {

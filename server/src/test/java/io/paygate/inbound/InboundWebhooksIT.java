@@ -34,6 +34,9 @@ class InboundWebhooksIT extends PaygateIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    InboundWebhookWorker worker;
+
     private TestMerchant merchant;
     private String account;
     private Secret secret;
@@ -145,6 +148,16 @@ class InboundWebhooksIT extends PaygateIT {
         assertThat(received.path("kind").asString()).isEqualTo("authorization");
         assertThat(received.path("event_id").asString()).startsWith("simevt_");
         assertThat(received.path("event").path("data").path("object").path("status").asString()).isEqualTo("captured");
+    }
+
+    @Test
+    void aStoredWebhookWakesTheWorker() {
+        long before = worker.wakes();
+        String body = paymentUpdated(eventId(), "ch_whatever", "captured");
+        HttpApi.Response stored = deliver(account, body, signature(secret, now(), body));
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        // The wake follows the insert's commit, before the answer is written.
+        assertThat(worker.wakes()).isGreaterThan(before);
     }
 
     @Test

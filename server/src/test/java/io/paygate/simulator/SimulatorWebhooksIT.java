@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 class SimulatorWebhooksIT extends SimulatorServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    SimulatorWebhookSender sender;
 
     /** A 3-D Secure payment whose challenge the customer completes: the simulator reports it by webhook. */
     private String completedChallenge(SimulatorHttp client) {
@@ -71,6 +75,14 @@ class SimulatorWebhooksIT extends SimulatorServerTest {
         assertThat(SimulatorWebhooks.verify(Secret.of("simwhsec_other"), delivered.request().headers(),
                 delivered.request().body(), delivered.request().receivedAtMs() / 1000))
                 .isEqualTo(new WebhookVerification.Rejected(WebhookVerification.Reason.BAD_SIGNATURE));
+    }
+
+    @Test
+    void anEventWrittenInThisProcessWakesTheSender() {
+        long before = sender.wakes();
+        String key = completedChallenge(sim);
+        awaitWebhook(ProcessorWebhook.Kind.AUTHORIZATION, key);
+        assertThat(sender.wakes()).isGreaterThan(before);
     }
 
     @Test

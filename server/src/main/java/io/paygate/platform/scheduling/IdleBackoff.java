@@ -1,7 +1,8 @@
-package io.paygate.simulator;
+package io.paygate.platform.scheduling;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,8 +12,11 @@ import java.util.function.LongSupplier;
  * poller's own interval. A wake during a pass counts as work found by it, so the pass ending idle
  * cannot undo it (the two are serialised). Work made by another process is found within
  * {@code longest}.
+ *
+ * <p>For a poller on a fixed delay that looks for rows with a due time: while nothing is due it
+ * costs a query every {@code longest} instead of every interval, on every node, at all hours.
  */
-final class IdleBackoff {
+public final class IdleBackoff {
 
     private final long intervalNanos;
     private final long longestNanos;
@@ -21,25 +25,42 @@ final class IdleBackoff {
     private volatile int idlePasses;
     private volatile long nextPassAt;
 
-    IdleBackoff(Duration interval, Duration longest, LongSupplier nanoTime) {
+    public IdleBackoff(Duration interval, Duration longest, LongSupplier nanoTime) {
         this.intervalNanos = Math.max(1, interval.toNanos());
         this.longestNanos = Math.max(intervalNanos, longest.toNanos());
         this.nanoTime = nanoTime;
         this.nextPassAt = nanoTime.getAsLong();
     }
 
+    /**
+     * Runs {@code pass} if one is due; {@code pass} answers whether it found work. A pass that throws
+     * counts as idle (the database unreachable, say), so the next tries are spaced out as well.
+     */
+    public void runIfDue(BooleanSupplier pass) {
+        if (!due()) {
+            return;
+        }
+        long mark = starting();
+        boolean found = false;
+        try {
+            found = pass.getAsBoolean();
+        } finally {
+            finished(mark, found);
+        }
+    }
+
     /** Whether a pass should run now. */
-    boolean due() {
+    public boolean due() {
         return nanoTime.getAsLong() - nextPassAt >= 0;
     }
 
     /** Marks the start of a pass; hand the result to {@link #finished}. */
-    long starting() {
+    public long starting() {
         return wakes.get();
     }
 
     /** Records how a pass that began at {@code mark} went. */
-    synchronized void finished(long mark, boolean foundWork) {
+    public synchronized void finished(long mark, boolean foundWork) {
         if (foundWork || wakes.get() != mark) {
             idlePasses = 0;
             nextPassAt = nanoTime.getAsLong();
@@ -53,12 +74,12 @@ final class IdleBackoff {
     }
 
     /** How many wakes there have been. */
-    long wakes() {
+    public long wakes() {
         return wakes.get();
     }
 
     /** Something in this process may have made work: the next pass runs on the poller's own interval. */
-    synchronized void wake() {
+    public synchronized void wake() {
         wakes.incrementAndGet();
         idlePasses = 0;
         nextPassAt = nanoTime.getAsLong();

@@ -1,6 +1,7 @@
-package io.paygate.simulator;
+package io.paygate.platform.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,25 @@ class IdleBackoffTest {
         backoff.finished(mark, false);
         advance(200);
         assertThat(backoff.due()).as("the pass that saw nothing began before the wake").isTrue();
+    }
+
+    @Test
+    void runIfDueRunsOnlyDuePassesAndCountsAFailedOneAsIdle() {
+        int[] runs = new int[1];
+        assertThatThrownBy(() -> backoff.runIfDue(() -> {
+            runs[0]++;
+            throw new IllegalStateException("the database is unreachable");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(runs[0]).isEqualTo(1);
+        // The failed pass counted as idle: nothing runs until the first step of the back-off (400 ms) is over.
+        advance(200);
+        backoff.runIfDue(() -> ++runs[0] > 0);
+        assertThat(runs[0]).isEqualTo(1);
+        advance(200);
+        backoff.runIfDue(() -> ++runs[0] > 0);
+        assertThat(runs[0]).isEqualTo(2);
+        // That pass found work: the next is due on the interval.
+        advance(200);
+        assertThat(backoff.due()).isTrue();
     }
 }
