@@ -161,8 +161,7 @@ public class IdempotencyGate {
      * {@link RecoveryPoints#answer}), that stored answer, whatever the action then returned or threw.
      */
     private Outcome run(Supplier<Object> action, Claim claim) {
-        Outcome outcome = Outcome.of(json, action);
-        return claim != null && claim.answered != null ? claim.answered : outcome;
+        return Outcome.of(json, action, claim);
     }
 
     String fingerprint(String method, String path, RawParams params) {

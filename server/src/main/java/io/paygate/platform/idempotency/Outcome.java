@@ -19,17 +19,35 @@ record Outcome(int status, String body) {
      * that error's status and body, anything else it throws as Stripe's 500 {@code api_error}.
      */
     static Outcome of(Json json, Supplier<Object> action) {
+        return of(json, action, null);
+    }
+
+    /**
+     * As {@link #of(Json, Supplier)}, except that once {@code action} has returned or thrown, the
+     * answer {@code claim}'s request already stored and committed ({@link RecoveryPoints#answer}), if
+     * any, is the answer, and nothing is written again.
+     */
+    static Outcome of(Json json, Supplier<Object> action, Claim claim) {
+        Object value;
         try {
-            return new Outcome(200, json.write(action.get()));
+            value = action.get();
         } catch (Claim.Taken taken) {
             throw taken;
         } catch (ApiException e) {
-            return new Outcome(e.status(), json.write(e.body()));
+            return stored(claim) != null ? stored(claim) : new Outcome(e.status(), json.write(e.body()));
         } catch (RuntimeException e) {
             log.error("Unexpected error while executing an API request", e);
+            if (stored(claim) != null) {
+                return stored(claim);
+            }
             ApiException error = ApiException.api("An unexpected error occurred in Paygate. The request id identifies it in the server log.");
             return new Outcome(error.status(), json.write(error.body()));
         }
+        return stored(claim) != null ? stored(claim) : new Outcome(200, json.write(value));
+    }
+
+    private static Outcome stored(Claim claim) {
+        return claim == null ? null : claim.answered;
     }
 
     ResponseEntity<String> toResponse(boolean replayed, String originalRequest) {
