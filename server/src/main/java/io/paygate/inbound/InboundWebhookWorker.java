@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,14 +58,7 @@ class InboundWebhookWorker {
     @Scheduled(fixedDelayString = "${paygate.inbound-webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
         // While nothing is due the passes are spaced out (IdleBackoff); a full worker is busy, not idle.
-        backoff.runIfDue(() -> {
-            try {
-                return inFlight.availablePermits() == 0 || processDue() > 0;
-            } catch (DataAccessException e) {
-                log.warn("Inbound webhook worker could not reach the database; trying again on the next run", e);
-                return false;
-            }
-        });
+        backoff.runIfDue(() -> inFlight.availablePermits() == 0 || processDue() > 0, log, "Inbound webhook worker");
     }
 
     /** A webhook was stored or queued again in this process: the next pass runs on the poll interval. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,18 +64,7 @@ class SimulatorResolver {
 
     @Scheduled(fixedDelayString = "${paygate.simulator.resolve-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
-        if (!backoff.due()) {
-            return;
-        }
-        long mark = backoff.starting();
-        int moved = 0;
-        try {
-            moved = resolveNow();
-        } catch (DataAccessException e) {
-            log.warn("Simulator resolver could not reach the database; trying again on the next run", e);
-        } finally {
-            backoff.finished(mark, moved > 0);
-        }
+        backoff.runIfDue(() -> resolveNow() > 0, log, "Simulator resolver");
     }
 
     /** One pass; returns how many payments, refunds and disputes it moved or opened. */

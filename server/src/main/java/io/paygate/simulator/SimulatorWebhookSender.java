@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,14 +82,7 @@ class SimulatorWebhookSender {
     @Scheduled(fixedDelayString = "${paygate.simulator.webhooks.poll-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
         // While nothing is due the passes are spaced out (IdleBackoff); a full sender is busy, not idle.
-        backoff.runIfDue(() -> {
-            try {
-                return inFlight.availablePermits() == 0 || sendDue() > 0;
-            } catch (DataAccessException e) {
-                log.warn("Simulator webhook sender could not reach the database; trying again on the next run", e);
-                return false;
-            }
-        });
+        backoff.runIfDue(() -> inFlight.availablePermits() == 0 || sendDue() > 0, log, "Simulator webhook sender");
     }
 
     /** Takes up as many due events as there is room for and starts sending them; returns how many. */

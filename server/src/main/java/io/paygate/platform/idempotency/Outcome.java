@@ -28,26 +28,27 @@ record Outcome(int status, String body) {
      * any, is the answer, and nothing is written again.
      */
     static Outcome of(Json json, Supplier<Object> action, Claim claim) {
-        Object value;
+        Object value = null;
+        RuntimeException thrown = null;
         try {
             value = action.get();
         } catch (Claim.Taken taken) {
             throw taken;
-        } catch (ApiException e) {
-            return stored(claim) != null ? stored(claim) : new Outcome(e.status(), json.write(e.body()));
         } catch (RuntimeException e) {
-            log.error("Unexpected error while executing an API request", e);
-            if (stored(claim) != null) {
-                return stored(claim);
-            }
-            ApiException error = ApiException.api("An unexpected error occurred in Paygate. The request id identifies it in the server log.");
-            return new Outcome(error.status(), json.write(error.body()));
+            thrown = e;
         }
-        return stored(claim) != null ? stored(claim) : new Outcome(200, json.write(value));
-    }
-
-    private static Outcome stored(Claim claim) {
-        return claim == null ? null : claim.answered;
+        if (thrown != null && !(thrown instanceof ApiException)) {
+            log.error("Unexpected error while executing an API request", thrown);
+        }
+        if (claim != null && claim.answered != null) {
+            return claim.answered;
+        }
+        if (thrown == null) {
+            return new Outcome(200, json.write(value));
+        }
+        ApiException error = thrown instanceof ApiException e ? e
+                : ApiException.api("An unexpected error occurred in Paygate. The request id identifies it in the server log.");
+        return new Outcome(error.status(), json.write(error.body()));
     }
 
     ResponseEntity<String> toResponse(boolean replayed, String originalRequest) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Spaces out a poller's passes while they find nothing to do: after each idle pass the wait before
@@ -49,18 +51,33 @@ public final class IdleBackoff {
         }
     }
 
+    /**
+     * As {@link #runIfDue(BooleanSupplier)}, for a pass over the database: one that cannot reach it is
+     * logged on {@code log} as {@code poller}'s warning and counts as idle.
+     */
+    public void runIfDue(BooleanSupplier pass, Logger log, String poller) {
+        runIfDue(() -> {
+            try {
+                return pass.getAsBoolean();
+            } catch (DataAccessException e) {
+                log.warn("{} could not reach the database; trying again on the next run", poller, e);
+                return false;
+            }
+        });
+    }
+
     /** Whether a pass should run now. */
-    public boolean due() {
+    boolean due() {
         return nanoTime.getAsLong() - nextPassAt >= 0;
     }
 
     /** Marks the start of a pass; hand the result to {@link #finished}. */
-    public long starting() {
+    long starting() {
         return wakes.get();
     }
 
     /** Records how a pass that began at {@code mark} went. */
-    public synchronized void finished(long mark, boolean foundWork) {
+    synchronized void finished(long mark, boolean foundWork) {
         if (foundWork || wakes.get() != mark) {
             idlePasses = 0;
             nextPassAt = nanoTime.getAsLong();
