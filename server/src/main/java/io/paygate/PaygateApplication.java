@@ -3,7 +3,6 @@ package io.paygate;
 import io.paygate.platform.config.BuildTimeBeans;
 import io.paygate.platform.config.DatabaseUrl;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,17 +25,6 @@ public class PaygateApplication {
     static final String HTTP_CLIENT_BUFFER_BYTES = "4096";
 
     /**
-     * How the JDK wakes a virtual thread whose socket has data: {@code 1} ("system threads") has a
-     * platform poller thread unpark it. The JDK's default on Linux runs the pollers as virtual threads
-     * woken by a master poller, which adds a thread hand-off and more system calls to every wait, and
-     * a request waits on the database about twenty times. Measured on a two-core machine (see
-     * BENCHMARKS.md, machine 14): a nearly idle payment's server CPU and latency fell, the maximum
-     * rate did not fall. Set {@code -Djdk.pollerMode=2} to keep the JDK's default. The JDK reads it once,
-     * at the first socket wait of a virtual thread, so it is set before anything starts.
-     */
-    static final String POLLER_MODE = "1";
-
-    /**
      * Set by the build's training start-up (the JVM recording its ahead-of-time cache): start and stop
      * the server twice, once with the bean definitions the build prepared and once making them at
      * start-up, so the cache holds the classes of both kinds of start, then exit.
@@ -57,16 +45,12 @@ public class PaygateApplication {
         start(args);
     }
 
-    /** Paygate's defaults for the JDK settings above, each unless the launch set it. */
-    static void applyJdkDefaults(Properties system) {
-        system.putIfAbsent("jdk.httpclient.bufsize", HTTP_CLIENT_BUFFER_BYTES);
-        system.putIfAbsent("jdk.pollerMode", POLLER_MODE);
-    }
-
     private static ConfigurableApplicationContext start(String[] args) {
         Optional<String> beans = BuildTimeBeans.applyToThisStart(args);
         DatabaseUrl.applyFromEnvironment(System.getenv());
-        applyJdkDefaults(System.getProperties());
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", HTTP_CLIENT_BUFFER_BYTES);
+        }
         SpringApplication application = new SpringApplication(PaygateApplication.class);
         beans.ifPresent(line -> application.addListeners((ApplicationListener<ApplicationStartedEvent>) started ->
                 LoggerFactory.getLogger(PaygateApplication.class).info(line)));
