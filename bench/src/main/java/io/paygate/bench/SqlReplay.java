@@ -84,23 +84,49 @@ public final class SqlReplay {
         return new SqlReplay(steps);
     }
 
-    /** Statements, a batch's rows counted one each. */
+    /**
+     * Most held writes the server sends in one statement (its {@code HoldingConnection.MAX_TOGETHER}):
+     * a longer run of them is sent in several.
+     */
+    static final int MAX_HELD_TOGETHER = 64;
+
+    /** Statements, a batch's rows and held writes counted one each. */
     public int statementCount() {
-        return (int) steps.stream().filter(s -> s.kind().equals("statement") || s.kind().equals("batch")).count();
+        return (int) steps.stream().filter(s -> isStatement(s.kind())).count();
     }
 
-    /** Trips to the database: one per statement, one per batch, one per commit or rollback. */
+    private static boolean isStatement(String kind) {
+        return kind.equals("statement") || kind.equals("batch") || kind.equals("held");
+    }
+
+    /**
+     * Trips to the database: one per statement, one per batch, one per run of held writes sent
+     * together, one per commit or rollback.
+     */
     public int roundTrips() {
         int trips = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            boolean continuesBatch = i > 0 && step.kind().equals("batch") && steps.get(i - 1).kind().equals("batch")
-                    && sameBatch(steps.get(i - 1), step);
-            if (!step.kind().equals("begin") && !continuesBatch) {
+        for (int index = 0; index < steps.size(); index++) {
+            if (!steps.get(index).kind().equals("begin")) {
                 trips++;
             }
+            index += group(index).size() - 1;
         }
         return trips;
+    }
+
+    /**
+     * The steps sent together from {@code index}: the rows of one batch (consecutive batch steps of
+     * one statement on one connection), or consecutive held writes of one connection; else the step
+     * alone.
+     */
+    private List<Step> group(int index) {
+        Step first = steps.get(index);
+        List<Step> group = new ArrayList<>(List.of(first));
+        while (index + 1 < steps.size() && (sameBatch(first, steps.get(index + 1))
+                || (first.kind().equals("held") && group.size() < MAX_HELD_TOGETHER && sameHeld(first, steps.get(index + 1))))) {
+            group.add(steps.get(++index));
+        }
+        return group;
     }
 
     public int transactionCount() {
@@ -115,7 +141,7 @@ public final class SqlReplay {
     static Set<String> createdIds(List<Step> steps) {
         Set<String> ids = new LinkedHashSet<>();
         for (Step step : steps) {
-            if ((step.kind().equals("statement") || step.kind().equals("batch")) && step.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("insert")
+            if (isStatement(step.kind()) && step.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("insert")
                     && !step.params().isEmpty() && step.params().getFirst() instanceof String first && ID.matcher(first).matches()) {
                 ids.add(first);
             }
@@ -150,12 +176,9 @@ public final class SqlReplay {
                             connection.close();
                         }
                     }
-                    case "statement", "batch" -> {
-                        // The rows of one batch (consecutive batch steps of one statement on one connection) go together.
-                        List<Step> group = new ArrayList<>(List.of(step));
-                        while (step.kind().equals("batch") && index + 1 < steps.size() && sameBatch(step, steps.get(index + 1))) {
-                            group.add(steps.get(++index));
-                        }
+                    case "statement", "batch", "held" -> {
+                        List<Step> group = group(index);
+                        index += group.size() - 1;
                         Connection connection = open.get(step.connection());
                         if (connection != null) {
                             execute(connection, group, renamed, slice);
@@ -181,16 +204,39 @@ public final class SqlReplay {
     }
 
     private static boolean sameBatch(Step first, Step next) {
-        return next.kind().equals("batch") && next.connection().equals(first.connection()) && next.sql().equals(first.sql());
+        return first.kind().equals("batch") && next.kind().equals("batch") && next.connection().equals(first.connection())
+                && next.sql().equals(first.sql());
     }
 
-    /** One statement, or the rows of one batch sent as a batch. */
+    private static boolean sameHeld(Step first, Step next) {
+        return next.kind().equals("held") && next.connection().equals(first.connection());
+    }
+
+    /**
+     * One statement; or the rows of one batch sent as a batch; or held writes sent as the server
+     * sends them, one statement holding them all (PostgreSQL runs them in one round trip).
+     */
     private void execute(Connection connection, List<Step> group, Map<String, String> renamed, long slice) throws SQLException {
         Step first = group.getFirst();
+        if (first.kind().equals("held")) {
+            String sql = String.join(";\n", group.stream().map(Step::sql).toList());
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int offset = 0;
+                for (Step step : group) {
+                    bind(statement, offset, step, renamed, slice, isSliceUpdate(step.sql()));
+                    offset += step.params().size();
+                }
+                statement.execute();
+                while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+                    // every held write's count read, as the server reads them
+                }
+            }
+            return;
+        }
         boolean sliceUpdate = isSliceUpdate(first.sql());
         try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
             for (Step step : group) {
-                bind(statement, step, renamed, slice, sliceUpdate);
+                bind(statement, 0, step, renamed, slice, sliceUpdate);
                 if (first.kind().equals("batch")) {
                     statement.addBatch();
                 }
@@ -207,20 +253,22 @@ public final class SqlReplay {
         }
     }
 
-    private void bind(PreparedStatement statement, Step step, Map<String, String> renamed, long slice, boolean sliceUpdate)
-            throws SQLException {
+    /** Binds {@code step}'s parameters to the statement's parameters after the first {@code offset}. */
+    private void bind(PreparedStatement statement, int offset, Step step, Map<String, String> renamed, long slice,
+                      boolean sliceUpdate) throws SQLException {
         for (int i = 0; i < step.params().size(); i++) {
             Object value = step.params().get(i);
+            int index = offset + i + 1;
             if (sliceUpdate && i == step.params().size() - 1) {
-                statement.setLong(i + 1, slice);
+                statement.setLong(index, slice);
             } else if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
+                statement.setNull(index, Types.NULL);
             } else if (value instanceof String text) {
-                statement.setString(i + 1, templates.get(text).render(renamed, this));
+                statement.setString(index, templates.get(text).render(renamed, this));
             } else if (value instanceof Long number) {
-                statement.setLong(i + 1, shiftTime(number, System.currentTimeMillis()));
+                statement.setLong(index, shiftTime(number, System.currentTimeMillis()));
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(index, value);
             }
         }
     }

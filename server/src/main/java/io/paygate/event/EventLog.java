@@ -1,5 +1,6 @@
 package io.paygate.event;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.InList;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.errors.ApiException;
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import io.paygate.platform.db.Transactions;
 import java.util.ArrayList;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The event log. Every state change records its event in the same transaction as the change
  * (callers must already be in one), so an event exists if and only if the change committed.
  *
- * <p>A transaction's events are written together just before it commits: a payment's outcome
- * records two or three, and one batch (with the outbox rows that follow from them) costs one round
- * trip to the database instead of one per row. Nothing reads an event in the transaction that
- * records it.
+ * <p>A transaction's events are written together just before it commits, held with its other
+ * writes ({@link HeldWrites}): a payment's outcome records two or three, and they go to the database
+ * with the outbox rows that follow from them and the rest of the transaction's writes instead of one
+ * round trip per row. Nothing reads an event in the transaction that records it.
  */
 @Service
 public class EventLog {
@@ -48,15 +48,15 @@ public class EventLog {
     private final Clock clock;
     private final String apiVersion;
     private final ApplicationEventPublisher publisher;
-    private final JdbcTemplate batch;
+    private final HeldWrites writes;
     /** Key of the current transaction's events not yet written. */
     private final Object unwrittenKey = new Object();
 
-    EventLog(JdbcClient jdbc, JdbcTemplate batch, Json json, Ids ids, Clock clock,
+    EventLog(JdbcClient jdbc, HeldWrites writes, Json json, Ids ids, Clock clock,
              @Value("${paygate.api-version:2026-07-29.dahlia}") String apiVersion, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
@@ -105,7 +105,7 @@ public class EventLog {
             data.add(u.data());
         }
         unwritten.clear();
-        batch.batchUpdate("insert into events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        writes.batch("insert into events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         publisher.publishEvent(new EventsRecorded(List.copyOf(events), List.copyOf(data)));
     }
 

@@ -1,5 +1,6 @@
 package io.paygate.ledger;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.pagination.Lister;
@@ -23,19 +24,20 @@ class BalanceTransactionRepository {
     };
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
     private final Json json;
 
-    BalanceTransactionRepository(JdbcClient jdbc, Json json) {
+    BalanceTransactionRepository(JdbcClient jdbc, HeldWrites writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     void insert(BalanceTransaction t) {
-        jdbc.sql("insert into balance_transactions (" + COLUMNS + ") values (" + "?, ".repeat(15) + "?)")
-                .params(t.id(), t.merchantId(), t.livemode(), t.amount(), t.fee(), t.net(), t.currency(), t.type(),
-                        t.reportingCategory(), t.status(), t.availableOn(), t.sourceId(), t.description(),
-                        json.write(t.feeDetails()), t.entryId(), t.created())
-                .update();
+        writes.update("insert into balance_transactions (" + COLUMNS + ") values (" + "?, ".repeat(15) + "?)",
+                t.id(), t.merchantId(), t.livemode(), t.amount(), t.fee(), t.net(), t.currency(), t.type(),
+                t.reportingCategory(), t.status(), t.availableOn(), t.sourceId(), t.description(),
+                json.write(t.feeDetails()), t.entryId(), t.created());
     }
 
     Optional<BalanceTransaction> find(String merchantId, boolean livemode, String id) {

@@ -1,5 +1,6 @@
 package io.paygate.ledger;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,7 +62,7 @@ class LedgerStore {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final HeldWrites writes;
     private final Ids ids;
     private final Clock clock;
     private final TransactionTemplate savepoint;
@@ -107,9 +107,9 @@ class LedgerStore {
         return free;
     }
 
-    LedgerStore(JdbcClient jdbc, JdbcTemplate batch, Ids ids, Clock clock, PlatformTransactionManager transactions) {
+    LedgerStore(JdbcClient jdbc, HeldWrites writes, Ids ids, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.ids = ids;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -158,15 +158,14 @@ class LedgerStore {
     }
 
     void post(JournalEntry entry) {
-        jdbc.sql("insert into journal_entries (id, merchant_id, livemode, kind, source_id, description, created) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(entry.id(), entry.merchantId(), entry.livemode(), entry.kind(), entry.sourceId(), entry.description(),
-                        entry.created())
-                .update();
+        writes.update("insert into journal_entries (id, merchant_id, livemode, kind, source_id, description, created) values (?, ?, ?, ?, ?, ?, ?)",
+                entry.id(), entry.merchantId(), entry.livemode(), entry.kind(), entry.sourceId(), entry.description(),
+                entry.created());
         List<Object[]> rows = new ArrayList<>(entry.postings().size());
         for (Posting p : entry.postings()) {
             rows.add(new Object[] {entry.id(), rows.size(), p.accountId(), p.currency(), p.debit(), p.credit()});
         }
-        batch.batchUpdate("insert into postings (entry_id, seq, account_id, currency, debit, credit) values (?, ?, ?, ?, ?, ?)", rows);
+        writes.batch("insert into postings (entry_id, seq, account_id, currency, debit, credit) values (?, ?, ?, ?, ?, ?)", rows);
         for (Posting p : entry.postings()) {
             change(p.accountId(), p.debit(), p.credit(), 0, 0);
         }
@@ -174,12 +173,11 @@ class LedgerStore {
 
     void createPending(String id, String merchantId, boolean livemode, String debitAccount, String creditAccount,
                        String currency, long amount, String sourceId) {
-        jdbc.sql("""
+        writes.update("""
                 insert into pending_transfers (id, merchant_id, livemode, debit_account_id, credit_account_id, currency, amount,
-                    status, source_id, created) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)""")
-                .params(id, merchantId, livemode, debitAccount, creditAccount, currency, amount, sourceId,
-                        clock.instant().getEpochSecond())
-                .update();
+                    status, source_id, created) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)""",
+                id, merchantId, livemode, debitAccount, creditAccount, currency, amount, sourceId,
+                clock.instant().getEpochSecond());
         adjustPending(debitAccount, creditAccount, amount);
     }
 
@@ -195,11 +193,12 @@ class LedgerStore {
 
     /** Closes a pending transfer: posted (for {@code postedAmount}, the rest released) or voided (all released). */
     void closePending(PendingTransfer transfer, String status, long postedAmount) {
-        int changed = jdbc.sql("update pending_transfers set status = ?, posted_amount = ?, resolved = ? where id = ? and status = 'pending'")
-                .params(status, postedAmount, clock.instant().getEpochSecond(), transfer.id()).update();
-        if (changed != 1) {
-            throw new IllegalStateException("pending transfer " + transfer.id() + " is no longer pending");
-        }
+        writes.update("update pending_transfers set status = ?, posted_amount = ?, resolved = ? where id = ? and status = 'pending'",
+                new Object[] {status, postedAmount, clock.instant().getEpochSecond(), transfer.id()}, changed -> {
+                    if (changed != 1) {
+                        throw new IllegalStateException("pending transfer " + transfer.id() + " is no longer pending");
+                    }
+                });
         adjustPending(transfer.debitAccountId(), transfer.creditAccountId(), -transfer.amount());
     }
 
@@ -238,29 +237,21 @@ class LedgerStore {
     }
 
     /**
-     * Adds the collected changes to their slices in one batch (in account order); a slice that does
-     * not exist yet is created and then changed on its own.
+     * Adds the collected changes to their slices (in account order), held with the transaction's other
+     * writes; a slice that does not exist yet is created and then changed on its own once they are sent.
      */
     private void applyAll(Deltas deltas) {
-        List<String> accounts = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
         deltas.byAccount.forEach((account, d) -> {
             if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
-                accounts.add(account);
-                rows.add(new Object[] {d[0], d[1], d[2], d[3], account, deltas.slice});
+                long[] change = d.clone();
+                writes.update(ADD_TO_SLICE, new Object[] {d[0], d[1], d[2], d[3], account, deltas.slice}, changed -> {
+                    if (changed == 0) {
+                        apply(account, deltas.slice, change);
+                    }
+                });
             }
         });
         deltas.byAccount.clear();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int[] changed = batch.batchUpdate(ADD_TO_SLICE, rows);
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] == 0) {
-                Object[] row = rows.get(i);
-                apply(accounts.get(i), deltas.slice, new long[] {(long) row[0], (long) row[1], (long) row[2], (long) row[3]});
-            }
-        }
     }
 
     /** Adds the changes to one slice of the account, creating the slice on first use. */

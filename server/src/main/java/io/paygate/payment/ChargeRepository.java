@@ -1,5 +1,6 @@
 package io.paygate.payment;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.pagination.Lister;
@@ -30,22 +31,23 @@ class ChargeRepository {
             + "processor_reference, redirect_url, description, metadata, created, updated_ms, next_check_ms, check_count";
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
     private final Json json;
 
-    ChargeRepository(JdbcClient jdbc, Json json) {
+    ChargeRepository(JdbcClient jdbc, HeldWrites writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     void insert(Charge c) {
-        jdbc.sql("insert into charges (" + INSERT_COLUMNS + ") values (" + "?, ".repeat(27) + "?)")
-                .params(c.id(), c.merchantId(), c.livemode(), c.paymentIntentId(), c.attemptNumber(), c.customerId(),
-                        c.paymentMethodId(), c.amount(), c.amountCaptured(), c.amountRefunded(), c.currency(), c.capture(),
-                        c.status(), c.processorState().name(), c.failureCode(), c.failureMessage(), c.declineCode(),
-                        json.write(c.paymentMethodDetails()), c.connector(), c.connectorAccountId(),
-                        c.processorReference(), c.redirectUrl(), c.description(), json.write(c.metadata()), c.created(),
-                        c.updatedMs(), c.nextCheckMs(), c.checkCount())
-                .update();
+        writes.update("insert into charges (" + INSERT_COLUMNS + ") values (" + "?, ".repeat(27) + "?)",
+                c.id(), c.merchantId(), c.livemode(), c.paymentIntentId(), c.attemptNumber(), c.customerId(),
+                c.paymentMethodId(), c.amount(), c.amountCaptured(), c.amountRefunded(), c.currency(), c.capture(),
+                c.status(), c.processorState().name(), c.failureCode(), c.failureMessage(), c.declineCode(),
+                json.write(c.paymentMethodDetails()), c.connector(), c.connectorAccountId(),
+                c.processorReference(), c.redirectUrl(), c.description(), json.write(c.metadata()), c.created(),
+                c.updatedMs(), c.nextCheckMs(), c.checkCount());
     }
 
     private static final String UPDATE = """
@@ -54,13 +56,13 @@ class ChargeRepository {
                 description = ?, metadata = ?, updated_ms = ?, next_check_ms = ?, check_count = ?, lease_until_ms = null""";
 
     void update(Charge c) {
-        jdbc.sql(UPDATE + " where id = ?").params(updated(c, c.id())).update();
+        writes.update(UPDATE + " where id = ?", updated(c, c.id()));
     }
 
     /** As {@link #update}, with the fee and balance transaction its capture just recorded, in the same statement. */
     void updateCaptured(Charge c) {
-        jdbc.sql(UPDATE + ", fee = ?, balance_transaction_id = ? where id = ?")
-                .params(updated(c, c.accounting().fee(), c.accounting().balanceTransactionId(), c.id())).update();
+        writes.update(UPDATE + ", fee = ?, balance_transaction_id = ? where id = ?",
+                updated(c, c.accounting().fee(), c.accounting().balanceTransactionId(), c.id()));
     }
 
     private Object[] updated(Charge c, Object... then) {
@@ -103,16 +105,16 @@ class ChargeRepository {
 
     /** Records the fee and balance transaction of a capture on a locked charge, and returns the charge as now stored. */
     Charge recordCaptureAccounting(Charge c, long fee, String balanceTransactionId) {
-        jdbc.sql("update charges set fee = ?, balance_transaction_id = ? where id = ?").params(fee, balanceTransactionId, c.id()).update();
+        writes.update("update charges set fee = ?, balance_transaction_id = ? where id = ?", fee, balanceTransactionId, c.id());
         return c.withCaptureAccounting(fee, balanceTransactionId);
     }
 
     /** Moves refund and dispute amounts on a locked charge. */
     void adjustRefundsAndDisputes(String id, long refundPendingDelta, long refundedDelta, long feeRefundedDelta, long disputedDelta) {
-        jdbc.sql("""
+        writes.update("""
                 update charges set amount_refund_pending = amount_refund_pending + ?, amount_refunded = amount_refunded + ?,
-                    fee_refunded = fee_refunded + ?, amount_disputed = amount_disputed + ? where id = ?""")
-                .params(refundPendingDelta, refundedDelta, feeRefundedDelta, disputedDelta, id).update();
+                    fee_refunded = fee_refunded + ?, amount_disputed = amount_disputed + ? where id = ?""",
+                refundPendingDelta, refundedDelta, feeRefundedDelta, disputedDelta, id);
     }
 
     int countForIntent(String paymentIntentId) {
@@ -139,7 +141,7 @@ class ChargeRepository {
     }
 
     void checkNow(String id, long nowMs) {
-        jdbc.sql("update charges set next_check_ms = ? where id = ? and next_check_ms is not null").params(nowMs, id).update();
+        writes.update("update charges set next_check_ms = ? where id = ? and next_check_ms is not null", nowMs, id);
     }
 
     Page<Charge> page(Where where, PageRequest page) {

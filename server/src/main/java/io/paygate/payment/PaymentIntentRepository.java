@@ -1,5 +1,6 @@
 package io.paygate.payment;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.pagination.Lister;
@@ -26,23 +27,24 @@ class PaymentIntentRepository {
     private static final String JOINED_COLUMNS = io.paygate.platform.db.Columns.qualified(COLUMNS, "pi", "");
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
     private final Json json;
 
-    PaymentIntentRepository(JdbcClient jdbc, Json json) {
+    PaymentIntentRepository(JdbcClient jdbc, HeldWrites writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     void insert(PaymentIntent p) {
-        jdbc.sql("insert into payment_intents (" + COLUMNS + ") values (" + "?, ".repeat(31) + "?)")
-                .params(p.id(), p.merchantId(), p.livemode(), p.amount(), p.currency(), p.status().wireName(),
-                        p.captureMethod(), p.confirmationMethod(), p.customerId(), p.paymentMethodId(),
-                        String.join(",", p.paymentMethodTypes()), p.description(), p.receiptEmail(),
-                        p.statementDescriptor(), p.statementDescriptorSuffix(), p.setupFutureUsage(), write(p.shipping()),
-                        p.clientSecret(), p.amountCapturable(), p.amountReceived(), p.canceledAt(), p.cancellationReason(),
-                        write(p.lastPaymentError()), write(p.nextAction()), p.latestChargeId(), p.pendingOperationId(),
-                        p.connector(), p.connectorAccountId(), p.returnUrl(), json.write(p.metadata()), p.version(), p.created())
-                .update();
+        writes.update("insert into payment_intents (" + COLUMNS + ") values (" + "?, ".repeat(31) + "?)",
+                p.id(), p.merchantId(), p.livemode(), p.amount(), p.currency(), p.status().wireName(),
+                p.captureMethod(), p.confirmationMethod(), p.customerId(), p.paymentMethodId(),
+                String.join(",", p.paymentMethodTypes()), p.description(), p.receiptEmail(),
+                p.statementDescriptor(), p.statementDescriptorSuffix(), p.setupFutureUsage(), write(p.shipping()),
+                p.clientSecret(), p.amountCapturable(), p.amountReceived(), p.canceledAt(), p.cancellationReason(),
+                write(p.lastPaymentError()), write(p.nextAction()), p.latestChargeId(), p.pendingOperationId(),
+                p.connector(), p.connectorAccountId(), p.returnUrl(), json.write(p.metadata()), p.version(), p.created());
     }
 
     /**
@@ -50,25 +52,25 @@ class PaymentIntentRepository {
      * {@code p.version() - 1}: a row someone else changed meanwhile is a bug, and fails the transaction.
      */
     void update(PaymentIntent p) {
-        boolean written = jdbc.sql("""
+        writes.update("""
                 update payment_intents set amount = ?, currency = ?, status = ?, capture_method = ?, confirmation_method = ?,
                     customer_id = ?, payment_method_id = ?, payment_method_types = ?, description = ?, receipt_email = ?,
                     statement_descriptor = ?, statement_descriptor_suffix = ?, setup_future_usage = ?, shipping = ?,
                     amount_capturable = ?, amount_received = ?, canceled_at = ?, cancellation_reason = ?,
                     last_payment_error = ?, next_action = ?, latest_charge_id = ?, pending_operation_id = ?, connector = ?,
                     connector_account_id = ?, return_url = ?, metadata = ?, version = ?
-                where id = ? and version = ?""")
-                .params(p.amount(), p.currency(), p.status().wireName(), p.captureMethod(), p.confirmationMethod(),
+                where id = ? and version = ?""",
+                new Object[] {p.amount(), p.currency(), p.status().wireName(), p.captureMethod(), p.confirmationMethod(),
                         p.customerId(), p.paymentMethodId(), String.join(",", p.paymentMethodTypes()), p.description(),
                         p.receiptEmail(), p.statementDescriptor(), p.statementDescriptorSuffix(), p.setupFutureUsage(),
                         write(p.shipping()), p.amountCapturable(), p.amountReceived(), p.canceledAt(),
                         p.cancellationReason(), write(p.lastPaymentError()), write(p.nextAction()), p.latestChargeId(),
                         p.pendingOperationId(), p.connector(), p.connectorAccountId(), p.returnUrl(),
-                        json.write(p.metadata()), p.version(), p.id(), p.version() - 1)
-                .update() == 1;
-        if (!written) {
-            throw new IllegalStateException("payment intent " + p.id() + " changed concurrently while locked");
-        }
+                        json.write(p.metadata()), p.version(), p.id(), p.version() - 1}, count -> {
+                    if (count != 1) {
+                        throw new IllegalStateException("payment intent " + p.id() + " changed concurrently while locked");
+                    }
+                });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.paygate.paymentmethod;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.json.Json;
 import io.paygate.platform.pagination.Lister;
@@ -19,24 +20,25 @@ class PaymentMethodRepository {
             + "upi_vpa, netbanking_bank, billing_details, metadata, created";
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
     private final Json json;
 
-    PaymentMethodRepository(JdbcClient jdbc, Json json) {
+    PaymentMethodRepository(JdbcClient jdbc, HeldWrites writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     void insert(PaymentMethod pm) {
         PaymentMethod.Card card = pm.card();
-        jdbc.sql("insert into payment_methods (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(pm.id(), pm.merchantId(), pm.livemode(), pm.type(), pm.customerId(),
-                        card == null ? null : card.brand(), card == null ? null : card.last4(),
-                        card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                        card == null ? null : card.funding(), card == null ? null : card.country(),
-                        card == null ? null : card.fingerprint(), card == null ? null : card.vaultId(),
-                        card == null ? null : card.cvcCheck(), pm.upiVpa(), pm.netbankingBank(),
-                        json.write(pm.billingDetails()), json.write(pm.metadata()), pm.created())
-                .update();
+        writes.update("insert into payment_methods (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                pm.id(), pm.merchantId(), pm.livemode(), pm.type(), pm.customerId(),
+                card == null ? null : card.brand(), card == null ? null : card.last4(),
+                card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
+                card == null ? null : card.funding(), card == null ? null : card.country(),
+                card == null ? null : card.fingerprint(), card == null ? null : card.vaultId(),
+                card == null ? null : card.cvcCheck(), pm.upiVpa(), pm.netbankingBank(),
+                json.write(pm.billingDetails()), json.write(pm.metadata()), pm.created());
     }
 
     void update(PaymentMethod pm) {
@@ -57,9 +59,8 @@ class PaymentMethodRepository {
      * (merchant_id, livemode, customer_id, id) index and walk every card of the merchant.
      */
     void recordCvcCheck(String merchantId, boolean livemode, String id, String result) {
-        jdbc.sql("update payment_methods set card_cvc_check = case when merchant_id = ? and livemode = ? then ?"
-                        + " else card_cvc_check end where id = ? and card_cvc_check = 'unchecked'")
-                .params(merchantId, livemode, result, id).update();
+        writes.update("update payment_methods set card_cvc_check = case when merchant_id = ? and livemode = ? then ?"
+                + " else card_cvc_check end where id = ? and card_cvc_check = 'unchecked'", merchantId, livemode, result, id);
     }
 
     Optional<PaymentMethod> find(String merchantId, boolean livemode, String id, boolean forUpdate) {

@@ -1,6 +1,7 @@
 package io.paygate.vault;
 
 import io.paygate.connector.spi.Secret;
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.Transactions;
 import io.paygate.platform.ids.Ids;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ public class CardVault {
     private static final String FINGERPRINT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
     private final SecretBox box;
     private final VaultKeys keys;
     private final Ids ids;
@@ -34,8 +36,9 @@ public class CardVault {
     /** Key of the numbers the current transaction stored, by vault id. */
     private final Object storedKey = new Object();
 
-    CardVault(JdbcClient jdbc, SecretBox box, VaultKeys keys, Ids ids, Clock clock) {
+    CardVault(JdbcClient jdbc, HeldWrites writes, SecretBox box, VaultKeys keys, Ids ids, Clock clock) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.box = box;
         this.keys = keys;
         this.ids = ids;
@@ -46,9 +49,8 @@ public class CardVault {
     public String store(String merchantId, Secret cardNumber) {
         String vaultId = ids.next("vc");
         SecretBox.Sealed sealed = box.seal(cardNumber.reveal(), context(vaultId, merchantId));
-        jdbc.sql("insert into vault_cards (id, merchant_id, key_id, nonce, ciphertext, created) values (?, ?, ?, ?, ?, ?)")
-                .params(vaultId, merchantId, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), clock.instant().getEpochSecond())
-                .update();
+        writes.update("insert into vault_cards (id, merchant_id, key_id, nonce, ciphertext, created) values (?, ?, ?, ?, ?, ?)",
+                vaultId, merchantId, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), clock.instant().getEpochSecond());
         Map<String, Stored> stored = Transactions.scoped(storedKey, HashMap::new);
         if (stored != null) {
             stored.put(vaultId, new Stored(merchantId, cardNumber));

@@ -1,5 +1,6 @@
 package io.paygate.webhook;
 
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.db.InList;
 import io.paygate.platform.db.Where;
 import io.paygate.platform.pagination.Lister;
@@ -21,10 +22,12 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final HeldWrites writes;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch, HeldWrites writes) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.writes = writes;
     }
 
     /**
@@ -36,9 +39,9 @@ class DeliveryRepository {
                        long dueMs) {
     }
 
-    /** Queues deliveries in one batch. */
+    /** Queues deliveries, held with the transaction's other writes (one batch outside a transaction). */
     void insertAll(List<NewDelivery> queued, long nowMs) {
-        batch.batchUpdate("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, "
+        writes.batch("insert into webhook_deliveries (id, merchant_id, livemode, endpoint_id, event_id, event_type, status, "
                         + "attempts, next_attempt_ms, created_ms) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
                 queued.stream().map(d -> new Object[] {d.id(), d.merchantId(), d.livemode(), d.endpointId(), d.eventId(),
                         d.eventType(), d.dueMs(), nowMs}).toList());

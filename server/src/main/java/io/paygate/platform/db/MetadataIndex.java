@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 public class MetadataIndex {
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
 
-    public MetadataIndex(JdbcClient jdbc) {
+    public MetadataIndex(JdbcClient jdbc, HeldWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void replace(String objectType, String objectId, String merchantId, boolean livemode, Map<String, String> metadata) {
-        jdbc.sql("delete from metadata_entries where object_id = ?").param(objectId).update();
+        writes.update("delete from metadata_entries where object_id = ?", objectId);
         insert(objectType, objectId, merchantId, livemode, metadata);
     }
 
@@ -30,14 +32,12 @@ public class MetadataIndex {
         }
         List<Object[]> rows = new ArrayList<>();
         metadata.forEach((k, v) -> rows.add(new Object[] {objectId, merchantId, livemode, objectType, k, v}));
-        for (Object[] row : rows) {
-            jdbc.sql("""
-                    insert into metadata_entries (object_id, merchant_id, livemode, object_type, meta_key, meta_value)
-                    values (?, ?, ?, ?, ?, ?)""").params(row).update();
-        }
+        writes.batch("""
+                insert into metadata_entries (object_id, merchant_id, livemode, object_type, meta_key, meta_value)
+                values (?, ?, ?, ?, ?, ?)""", rows);
     }
 
     public void delete(String objectId) {
-        jdbc.sql("delete from metadata_entries where object_id = ?").param(objectId).update();
+        writes.update("delete from metadata_entries where object_id = ?", objectId);
     }
 }

@@ -1,5 +1,6 @@
 package io.paygate.platform.idempotency;
 
+import io.paygate.platform.db.HeldWrites;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,11 @@ class IdempotencyStore {
     }
 
     private final JdbcClient jdbc;
+    private final HeldWrites writes;
 
-    IdempotencyStore(JdbcClient jdbc) {
+    IdempotencyStore(JdbcClient jdbc, HeldWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
@@ -56,11 +59,10 @@ class IdempotencyStore {
 
     /** Names the object a request that already holds the key created. */
     void setRecoveryObject(Key key, String objectId) {
-        jdbc.sql("""
+        writes.update("""
                 update idempotency_keys set recovery_object = ?
-                where merchant_id = ? and livemode = ? and idem_key = ? and completed = false""")
-                .params(objectId, key.merchantId(), key.livemode(), key.value())
-                .update();
+                where merchant_id = ? and livemode = ? and idem_key = ? and completed = false""",
+                objectId, key.merchantId(), key.livemode(), key.value());
     }
 
     Optional<Entry> find(Key key) {
@@ -83,11 +85,10 @@ class IdempotencyStore {
     }
 
     void complete(Key key, int status, String body) {
-        jdbc.sql("""
+        writes.update("""
                 update idempotency_keys set completed = true, response_status = ?, response_body = ?
-                where merchant_id = ? and livemode = ? and idem_key = ?""")
-                .params(status, body, key.merchantId(), key.livemode(), key.value())
-                .update();
+                where merchant_id = ? and livemode = ? and idem_key = ?""",
+                status, body, key.merchantId(), key.livemode(), key.value());
     }
 
     /** Oldest first: the order makes the age index the plan's way in even before the table has statistics. */

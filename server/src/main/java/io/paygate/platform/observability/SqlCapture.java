@@ -29,8 +29,10 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
     private static final int KEEP = 200;
 
     /**
-     * One recorded step: a statement with its parameters ({@code statement}, or {@code batch} for one
-     * row of a batch), or the start, commit or rollback of a transaction on a connection.
+     * One recorded step: a statement with its parameters ({@code statement}; {@code batch} for one
+     * row of a batch; {@code held} for one of several held writes sent together, see
+     * {@link io.paygate.platform.db.HeldWrites}), or the start, commit or rollback of a transaction on
+     * a connection.
      */
     public record Entry(String kind, String connection, String sql, List<Object> params) {
     }
@@ -83,8 +85,22 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
                 for (ParameterSetOperation p : ordered) {
                     values.add(ParameterSetOperation.isSetNullParameterOperation(p) ? null : p.getArgs()[1]);
                 }
-                add(key, new Entry(kind, execInfo.getConnectionId(), query.getQuery(), values));
+                if (!execInfo.isBatch() && query.getQuery().contains(io.paygate.platform.db.HeldWrites.SEPARATOR)) {
+                    addHeld(key, execInfo.getConnectionId(), query.getQuery(), values);
+                } else {
+                    add(key, new Entry(kind, execInfo.getConnectionId(), query.getQuery(), values));
+                }
             }
+        }
+    }
+
+    /** Held writes sent together: recorded one entry each, with its own parameters, so that a replay can send them together too. */
+    private void addHeld(String key, String connection, String sql, List<Object> values) {
+        int next = 0;
+        for (String part : sql.split(java.util.regex.Pattern.quote(io.paygate.platform.db.HeldWrites.SEPARATOR))) {
+            int count = (int) part.chars().filter(c -> c == '?').count();
+            add(key, new Entry("held", connection, part, new ArrayList<>(values.subList(next, next + count))));
+            next += count;
         }
     }
 

@@ -21,9 +21,13 @@ class SqlCaptureConfig {
         return new SqlCapture();
     }
 
+    /**
+     * Ordered, so that it wraps the pool before the connections that hold writes wrap it in turn: the
+     * held writes are then recorded as they are sent.
+     */
     @Bean
-    static BeanPostProcessor sqlCaptureDataSource(org.springframework.beans.factory.ObjectProvider<SqlCapture> capture) {
-        return new BeanPostProcessor() {
+    static OrderedPostProcessor sqlCaptureDataSource(org.springframework.beans.factory.ObjectProvider<SqlCapture> capture) {
+        return new OrderedPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof CapturingDataSource)) {
@@ -34,6 +38,13 @@ class SqlCaptureConfig {
                 return bean;
             }
         };
+    }
+
+    interface OrderedPostProcessor extends BeanPostProcessor, org.springframework.core.Ordered {
+        @Override
+        default int getOrder() {
+            return 0;
+        }
     }
 
     static final class CapturingDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
