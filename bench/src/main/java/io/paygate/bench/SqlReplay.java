@@ -96,7 +96,7 @@ public final class SqlReplay {
     }
 
     private static boolean isStatement(String kind) {
-        return kind.equals("statement") || kind.equals("batch") || kind.equals("held");
+        return kind.equals("statement") || kind.equals("batch") || kind.equals("held") || kind.equals("held-query");
     }
 
     /**
@@ -116,14 +116,15 @@ public final class SqlReplay {
 
     /**
      * The steps sent together from {@code index}: the rows of one batch (consecutive batch steps of
-     * one statement on one connection), or consecutive held writes of one connection; else the step
-     * alone.
+     * one statement on one connection), or consecutive held writes of one connection with the query
+     * sent after them, if any; else the step alone.
      */
     private List<Step> group(int index) {
         Step first = steps.get(index);
         List<Step> group = new ArrayList<>(List.of(first));
         while (index + 1 < steps.size() && (sameBatch(first, steps.get(index + 1))
-                || (first.kind().equals("held") && group.size() < MAX_HELD_TOGETHER && sameHeld(first, steps.get(index + 1))))) {
+                || (first.kind().equals("held") && group.getLast().kind().equals("held") && group.size() < MAX_HELD_TOGETHER
+                && sameHeld(first, steps.get(index + 1))))) {
             group.add(steps.get(++index));
         }
         return group;
@@ -176,7 +177,7 @@ public final class SqlReplay {
                             connection.close();
                         }
                     }
-                    case "statement", "batch", "held" -> {
+                    case "statement", "batch", "held", "held-query" -> {
                         List<Step> group = group(index);
                         index += group.size() - 1;
                         Connection connection = open.get(step.connection());
@@ -209,12 +210,13 @@ public final class SqlReplay {
     }
 
     private static boolean sameHeld(Step first, Step next) {
-        return next.kind().equals("held") && next.connection().equals(first.connection());
+        return (next.kind().equals("held") || next.kind().equals("held-query")) && next.connection().equals(first.connection());
     }
 
     /**
-     * One statement; or the rows of one batch sent as a batch; or held writes sent as the server
-     * sends them, one statement holding them all (PostgreSQL runs them in one round trip).
+     * One statement; or the rows of one batch sent as a batch; or held writes, with the query after
+     * them if any, sent as the server sends them: one statement holding them all (PostgreSQL runs them
+     * in one round trip).
      */
     private void execute(Connection connection, List<Step> group, Map<String, String> renamed, long slice) throws SQLException {
         Step first = group.getFirst();
@@ -226,9 +228,16 @@ public final class SqlReplay {
                     bind(statement, offset, step, renamed, slice, isSliceUpdate(step.sql()));
                     offset += step.params().size();
                 }
-                statement.execute();
-                while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
-                    // every held write's count read, as the server reads them
+                boolean rows = statement.execute();
+                while (rows || statement.getUpdateCount() != -1) {
+                    if (rows) {
+                        try (ResultSet result = statement.getResultSet()) {
+                            while (result.next()) {
+                                result.getObject(1);
+                            }
+                        }
+                    }
+                    rows = statement.getMoreResults();
                 }
             }
             return;

@@ -129,9 +129,10 @@ class LoadToolTest {
 
     @Test
     void seriesReportMediansAndSpread() {
-        Window fast = load.closedLoop(() -> work(1), 1, Duration.ofMillis(200));
-        Window slow = load.closedLoop(() -> work(5), 1, Duration.ofMillis(200));
-        Window mid = load.closedLoop(() -> work(2), 1, Duration.ofMillis(200));
+        // Far apart, so that a busy machine's late wake-ups cannot reorder them.
+        Window fast = load.closedLoop(() -> work(2), 1, Duration.ofMillis(400));
+        Window slow = load.closedLoop(() -> work(24), 1, Duration.ofMillis(400));
+        Window mid = load.closedLoop(() -> work(8), 1, Duration.ofMillis(400));
         Series series = new Series("x", List.of(fast, slow, mid));
         assertThat(series.median(Window::throughput)).isEqualTo(mid.throughput());
         assertThat(series.min(Window::throughput)).isEqualTo(slow.throughput());
@@ -221,6 +222,32 @@ class LoadToolTest {
         // the autocommitted insert, the postings' batch, the events' batch, the update and the commit
         assertThat(replay.roundTrips()).isEqualTo(5);
         assertThat(replay.transactionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void heldWritesOfOneConnectionAreOneRoundTripAndEachKeepsItsCreatedId() {
+        List<SqlReplay.Step> steps = new java.util.ArrayList<>(List.of(
+                new SqlReplay.Step("begin", "c1", null, List.of()),
+                new SqlReplay.Step("statement", "c1", "select id from charges where id = ? for update", List.of("ch_x")),
+                new SqlReplay.Step("held", "c1", "insert into charges (id, amount) values (?, ?)",
+                        List.of("ch_0mwvxq1le19oqv67g90zq3gh", 100L)),
+                new SqlReplay.Step("held", "c1", "insert into payment_intents (id, amount) values (?, ?)",
+                        List.of("pi_0mwvxq1le19oqv67g90zq3gi", 100L)),
+                new SqlReplay.Step("held", "c1", "update ledger_balance_slices set debits_posted = debits_posted + ? "
+                        + "where account_id = ? and slice = ?", List.of(100L, "la_1", 7L)),
+                new SqlReplay.Step("held", "c2", "insert into events (id) values (?)", List.of("evt_0mwvxq1le19oqv67g90zq3gj")),
+                new SqlReplay.Step("commit", "c1", null, List.of())));
+        for (int i = 0; i < SqlReplay.MAX_HELD_TOGETHER + 1; i++) {
+            steps.add(steps.size() - 1, new SqlReplay.Step("held", "c1", "update charges set amount = ? where id = ?",
+                    List.of(1L, "ch_0mwvxq1le19oqv67g90zq3gh")));
+        }
+        SqlReplay replay = new SqlReplay(steps);
+        assertThat(replay.createdIds()).containsExactlyInAnyOrder("ch_0mwvxq1le19oqv67g90zq3gh", "pi_0mwvxq1le19oqv67g90zq3gi",
+                "evt_0mwvxq1le19oqv67g90zq3gj");
+        assertThat(replay.statementCount()).isEqualTo(5 + SqlReplay.MAX_HELD_TOGETHER + 1);
+        // the select; c1's three held writes; c2's one; c1's next 65 held writes in two trips; the commit
+        assertThat(replay.roundTrips()).isEqualTo(6);
+        assertThat(SqlReplay.isSliceUpdate(steps.get(4).sql())).isTrue();
     }
 
     @Test

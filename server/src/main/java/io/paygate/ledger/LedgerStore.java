@@ -67,6 +67,8 @@ class LedgerStore {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final Map<String, String> knownAccounts = new ConcurrentHashMap<>();
+    /** Per account, a bit for each slice known to exist (slices are never deleted). */
+    private final Map<String, Integer> knownSlices = new ConcurrentHashMap<>();
     /** Key of the current transaction's {@link Deltas}. */
     private final Object deltasKey = new Object();
     /** Slices no transaction of this node holds, in a random order per node (so that nodes start apart). */
@@ -238,16 +240,28 @@ class LedgerStore {
 
     /**
      * Adds the collected changes to their slices (in account order), held with the transaction's other
-     * writes; a slice that does not exist yet is created and then changed on its own once they are sent.
+     * writes. A slice this node has not seen yet may not exist: if so it is created and then changed on
+     * its own once the held writes are sent, and remembered once the transaction commits.
      */
     private void applyAll(Deltas deltas) {
+        int bit = 1 << deltas.slice;
         deltas.byAccount.forEach((account, d) -> {
             if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
+                Object[] row = {d[0], d[1], d[2], d[3], account, deltas.slice};
+                if ((knownSlices.getOrDefault(account, 0) & bit) != 0) {
+                    writes.update(ADD_TO_SLICE, row, changed -> {
+                        if (changed != 1) {
+                            throw new IllegalStateException("ledger account " + account + " slice " + deltas.slice + " is missing");
+                        }
+                    });
+                    return;
+                }
                 long[] change = d.clone();
-                writes.update(ADD_TO_SLICE, new Object[] {d[0], d[1], d[2], d[3], account, deltas.slice}, changed -> {
+                writes.updateThen(ADD_TO_SLICE, row, changed -> {
                     if (changed == 0) {
                         apply(account, deltas.slice, change);
                     }
+                    Transactions.afterCommit(() -> knownSlices.merge(account, bit, (a, b) -> a | b));
                 });
             }
         });

@@ -110,7 +110,7 @@ class DuePollsIT extends PaygateIT {
         }
         List<SqlCapture.Entry> entries = capture.entries(key);
         return entries == null ? List.of()
-                : entries.stream().filter(e -> e.kind().equals("statement") && e.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("select"))
+                : entries.stream().filter(e -> (e.kind().equals("statement") || e.kind().equals("held-query")) && e.sql().trim().toLowerCase(java.util.Locale.ROOT).startsWith("select"))
                         .toList();
     }
 

@@ -217,7 +217,7 @@ class QueryPlansIT extends PaygateIT {
         Set<QueryPlans.Captured> statements = new LinkedHashSet<>();
         for (JsonNode entry : capture.json().path("entries")) {
             String sql = entry.path("sql").asString("").trim();
-            if (entry.path("kind").asString().equals("statement")
+            if (java.util.List.of("statement", "held-query").contains(entry.path("kind").asString())
                     && Arrays.stream(kinds).anyMatch(kind -> sql.toLowerCase(Locale.ROOT).startsWith(kind))) {
                 statements.add(new QueryPlans.Captured(sql, entry.path("params")));
             }

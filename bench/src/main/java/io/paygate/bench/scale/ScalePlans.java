@@ -60,7 +60,8 @@ final class ScalePlans {
         double maxMs = 0;
         for (JsonNode entry : PaygateTarget.json(capture).path("entries")) {
             String sql = entry.path("sql").asString("");
-            if (!entry.path("kind").asString().equals("statement") || !sql.trim().toLowerCase(Locale.ROOT).startsWith("select")) {
+            String kind = entry.path("kind").asString();
+            if (!(kind.equals("statement") || kind.equals("held-query")) || !sql.trim().toLowerCase(Locale.ROOT).startsWith("select")) {
                 continue;
             }
             JsonNode plan = explainAnalyze(connection, sql, entry.path("params"));

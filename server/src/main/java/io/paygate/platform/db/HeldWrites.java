@@ -14,11 +14,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes whose caller does not wait for their result. Inside a transaction a write given here is
  * held by the transaction's connection until that connection is used next (any statement, a
  * savepoint, the commit), and the writes held then go to the database together: on PostgreSQL in one
- * round trip, as one prepared statement holding them all. They are applied in the order they were
- * given and before anything that follows them on the connection, so a read in the same transaction
- * sees them as if they had run at once. A held write that fails fails that next use of the connection,
- * and with it the transaction; a rollback drops what is still held. Outside a transaction (or on a
- * connection that does not hold writes) a write runs at once.
+ * round trip, as one prepared statement holding them all, and when the next use is a query, in the
+ * same statement as that query. They are applied in the order they were given and before anything
+ * that follows them on the connection, so a read in the same transaction sees them as if they had run
+ * at once. A held write that fails fails that next use of the connection, and with it the
+ * transaction; a rollback drops what is still held. Outside a transaction (or on a connection that
+ * does not hold writes) a write runs at once.
  *
  * <p>A payment's transaction writes a dozen rows none of which it reads back (its attempt, the intent,
  * the ledger's entries, the events and their deliveries, the idempotent answer), so holding them
@@ -44,14 +45,28 @@ public class HeldWrites {
     }
 
     /**
-     * As {@link #update(String, Object...)}; {@code onCount} gets the number of rows the statement
-     * changed once it has run. For a held write that is when the held writes are sent, after all of
-     * them have run, inside the transaction; what it throws fails the transaction.
+     * As {@link #update(String, Object...)}; {@code check} gets the number of rows the statement
+     * changed once it has run, and may throw to fail the transaction, but must not use the database.
+     * For a held write that is when the held writes are sent, after all of them (and the query sent
+     * with them, if any) have run.
      */
-    public void update(String sql, Object[] params, IntConsumer onCount) {
+    public void update(String sql, Object[] params, IntConsumer check) {
+        update(sql, params, check, false);
+    }
+
+    /**
+     * As {@link #update(String, Object[], IntConsumer)}, for a {@code followUp} that may use the
+     * database: what it writes must come before anything that follows, so the writes held with this one
+     * are sent before the transaction's next statement instead of with it.
+     */
+    public void updateThen(String sql, Object[] params, IntConsumer followUp) {
+        update(sql, params, followUp, true);
+    }
+
+    private void update(String sql, Object[] params, IntConsumer onCount, boolean followUp) {
         HoldingConnection holder = holder();
         if (holder != null) {
-            holder.hold(sql, params, onCount);
+            holder.hold(sql, params, onCount, followUp);
             return;
         }
         int count = jdbc.update(sql, params);
@@ -68,7 +83,7 @@ public class HeldWrites {
         HoldingConnection holder = holder();
         if (holder != null) {
             for (Object[] row : rows) {
-                holder.hold(sql, row, null);
+                holder.hold(sql, row, null, false);
             }
             return;
         }

@@ -19,15 +19,18 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * (whole, or to a savepoint, which is always older than what is still held) drops them.
  *
  * <p>{@code together} says whether the driver runs several statements from one prepared statement
- * and reports each one's count (PostgreSQL's does: one round trip for them all). Otherwise the held
- * writes run one after another, which costs an embedded database nothing.
+ * and reports each one's count (PostgreSQL's does: one round trip for them all). Then a query
+ * prepared while writes are held is prepared in the same statement, after them: the caller gets a
+ * statement whose parameters and results are the query's, and one round trip runs both. Otherwise the
+ * held writes run one after another, which costs an embedded database nothing.
  */
 final class HoldingConnection implements InvocationHandler {
 
     /** Statements sent in one round trip at most: their answers stay small enough to never stall the driver. */
     static final int MAX_TOGETHER = 64;
 
-    private record Held(String sql, Object[] params, IntConsumer onCount) {
+    /** A held write; a {@code followUp} count callback may use the database, a check may not. */
+    private record Held(String sql, Object[] params, IntConsumer onCount, boolean followUp) {
     }
 
     private final Connection target;
@@ -44,8 +47,8 @@ final class HoldingConnection implements InvocationHandler {
                 new HoldingConnection(target, together));
     }
 
-    void hold(String sql, Object[] params, IntConsumer onCount) {
-        held.add(new Held(sql, params, onCount));
+    void hold(String sql, Object[] params, IntConsumer onCount, boolean followUp) {
+        held.add(new Held(sql, params, onCount, followUp));
     }
 
     @Override
@@ -70,8 +73,13 @@ final class HoldingConnection implements InvocationHandler {
                     return true;
                 }
                 break;
-            case "prepareStatement", "prepareCall", "createStatement", "nativeSQL", "setSavepoint", "releaseSavepoint",
-                 "commit", "setAutoCommit":
+            case "prepareStatement":
+                if (args.length == 1 && foldable((String) args[0])) {
+                    return prepareAfterHeld((String) args[0]);
+                }
+                sendHeld();
+                break;
+            case "prepareCall", "createStatement", "nativeSQL", "setSavepoint", "releaseSavepoint", "commit", "setAutoCommit":
                 sendHeld();
                 break;
             case "rollback", "close", "abort":
@@ -84,6 +92,123 @@ final class HoldingConnection implements InvocationHandler {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getTargetException();
+        }
+    }
+
+    /** Whether {@code sql} can be prepared after what is held, in one statement. */
+    private boolean foldable(String sql) {
+        if (!together || held.isEmpty() || held.size() >= MAX_TOGETHER || held.stream().anyMatch(Held::followUp)) {
+            return false;
+        }
+        String start = sql.stripLeading();
+        return start.regionMatches(true, 0, "select", 0, 6) && !sql.contains(";");
+    }
+
+    /** The held writes and then {@code query}, prepared as one statement that the caller sees as the query's. */
+    private PreparedStatement prepareAfterHeld(String query) throws SQLException {
+        List<Held> sending = held;
+        held = new ArrayList<>();
+        String sql = String.join(HeldWrites.SEPARATOR, sending.stream().map(Held::sql).toList()) + HeldWrites.SEPARATOR + query;
+        PreparedStatement statement = target.prepareStatement(sql);
+        try {
+            int bound = bind(statement, sending);
+            return (PreparedStatement) Proxy.newProxyInstance(HoldingConnection.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, new AfterHeld(statement, sending, bound));
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static int bind(PreparedStatement statement, List<Held> writes) throws SQLException {
+        int index = 1;
+        for (Held h : writes) {
+            for (Object param : h.params()) {
+                StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, param);
+            }
+        }
+        return index - 1;
+    }
+
+    /**
+     * The statement of held writes and a query, as the query's: parameter indexes shifted past the
+     * writes' (which are bound already), and running it reads the writes' counts first, checks them,
+     * and leaves the query's result current.
+     */
+    private static final class AfterHeld implements InvocationHandler {
+        private final PreparedStatement statement;
+        private final List<Held> writes;
+        private final int bound;
+
+        AfterHeld(PreparedStatement statement, List<Held> writes, int bound) {
+            this.statement = statement;
+            this.writes = writes;
+            this.bound = bound;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (method.getDeclaringClass() == PreparedStatement.class && name.startsWith("set") && args != null
+                    && args.length >= 2 && args[0] instanceof Integer index) {
+                args[0] = index + bound;
+            } else if (name.equals("clearParameters")) {
+                statement.clearParameters();
+                bind(statement, writes);
+                return null;
+            } else if (args == null && (name.equals("executeQuery") || name.equals("execute") || name.equals("executeUpdate")
+                    || name.equals("executeLargeUpdate"))) {
+                runWrites();
+                return switch (name) {
+                    case "executeQuery" -> {
+                        java.sql.ResultSet rows = statement.getResultSet();
+                        if (rows == null) {
+                            throw new SQLException("The query sent after held writes returned no rows");
+                        }
+                        yield rows;
+                    }
+                    case "execute" -> statement.getResultSet() != null;
+                    case "executeUpdate" -> statement.getUpdateCount();
+                    default -> (long) statement.getUpdateCount();
+                };
+            } else if (name.equals("equals")) {
+                return proxy == args[0];
+            } else if (name.equals("hashCode")) {
+                return System.identityHashCode(proxy);
+            } else if (name.startsWith("addBatch") || name.startsWith("execute")) {
+                throw new java.sql.SQLFeatureNotSupportedException(name + " on a query sent after held writes");
+            }
+            try {
+                return method.invoke(statement, args);
+            } catch (InvocationTargetException e) {
+                throw e.getTargetException();
+            }
+        }
+
+        /** Runs the statement and reads past the writes' counts to the query's result, then checks the counts. */
+        private void runWrites() throws SQLException {
+            int[] counts = new int[writes.size()];
+            try {
+                boolean resultSet = statement.execute();
+                for (int i = 0; i < writes.size(); i++) {
+                    int count = statement.getUpdateCount();
+                    if (resultSet || count < 0) {
+                        throw new SQLException("Held write " + (i + 1) + " of " + writes.size() + " returned no update count: "
+                                + writes.get(i).sql());
+                    }
+                    counts[i] = count;
+                    statement.getMoreResults();
+                }
+            } catch (SQLException e) {
+                throw new SQLException("A held write, or the query sent after them, failed (" + e.getMessage() + ") in: "
+                        + writes.size() + " statements beginning " + writes.getFirst().sql(), e.getSQLState(), e.getErrorCode(), e);
+            }
+            for (int i = 0; i < counts.length; i++) {
+                IntConsumer check = writes.get(i).onCount();
+                if (check != null) {
+                    check.accept(counts[i]);
+                }
+            }
         }
     }
 
@@ -109,12 +234,7 @@ final class HoldingConnection implements InvocationHandler {
     private void send(List<Held> part, int[] counts, int offset) throws SQLException {
         String sql = part.size() == 1 ? part.getFirst().sql() : String.join(HeldWrites.SEPARATOR, part.stream().map(Held::sql).toList());
         try (PreparedStatement statement = target.prepareStatement(sql)) {
-            int index = 1;
-            for (Held h : part) {
-                for (Object param : h.params()) {
-                    StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, param);
-                }
-            }
+            bind(statement, part);
             boolean resultSet = statement.execute();
             for (int i = 0; i < part.size(); i++) {
                 int count = statement.getUpdateCount();

@@ -31,8 +31,8 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
     /**
      * One recorded step: a statement with its parameters ({@code statement}; {@code batch} for one
      * row of a batch; {@code held} for one of several held writes sent together, see
-     * {@link io.paygate.platform.db.HeldWrites}), or the start, commit or rollback of a transaction on
-     * a connection.
+     * {@link io.paygate.platform.db.HeldWrites}, and {@code held-query} for a query sent in the same
+     * statement after them), or the start, commit or rollback of a transaction on a connection.
      */
     public record Entry(String kind, String connection, String sql, List<Object> params) {
     }
@@ -94,12 +94,16 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
         }
     }
 
-    /** Held writes sent together: recorded one entry each, with its own parameters, so that a replay can send them together too. */
+    /**
+     * Held writes sent together, and the query sent after them if any: recorded one entry each, with
+     * its own parameters, so that a replay can send them together too.
+     */
     private void addHeld(String key, String connection, String sql, List<Object> values) {
         int next = 0;
         for (String part : sql.split(java.util.regex.Pattern.quote(io.paygate.platform.db.HeldWrites.SEPARATOR))) {
             int count = (int) part.chars().filter(c -> c == '?').count();
-            add(key, new Entry("held", connection, part, new ArrayList<>(values.subList(next, next + count))));
+            String kind = part.stripLeading().regionMatches(true, 0, "select", 0, 6) ? "held-query" : "held";
+            add(key, new Entry(kind, connection, part, new ArrayList<>(values.subList(next, next + count))));
             next += count;
         }
     }

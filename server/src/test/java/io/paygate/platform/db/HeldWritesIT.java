@@ -115,30 +115,35 @@ class HeldWritesIT extends PaygateIT {
         assertThat(stored(id)).isEqualTo(7L);
     }
 
+    /** A holding connection over a pooled one that counts the statements prepared on the pooled one. */
+    private Connection counting(Connection pooled, AtomicInteger prepared) {
+        Connection counting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        prepared.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(pooled, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getTargetException();
+                    }
+                });
+        return HoldingConnection.wrap(counting, TestDatabase.isPostgres());
+    }
+
     @Test
     void onPostgresHeldWritesGoInOneStatementElsewhereOneByOne() throws Exception {
         String id = UUID.randomUUID().toString();
         AtomicInteger prepared = new AtomicInteger();
         boolean together = TestDatabase.isPostgres();
         try (Connection pooled = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
-            Connection counting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("prepareStatement")) {
-                            prepared.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(pooled, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getTargetException();
-                        }
-                    });
-            Connection holding = HoldingConnection.wrap(counting, together);
+            Connection holding = counting(pooled, prepared);
             holding.setAutoCommit(false);
             HoldingConnection holder = holding.unwrap(HoldingConnection.class);
             List<Integer> counts = new ArrayList<>();
-            holder.hold(INSERT, new Object[] {id, 1L}, counts::add);
+            holder.hold(INSERT, new Object[] {id, 1L}, counts::add, false);
             for (int i = 0; i < HoldingConnection.MAX_TOGETHER + 1; i++) {
-                holder.hold(ADD, new Object[] {1L, id}, counts::add);
+                holder.hold(ADD, new Object[] {1L, id}, counts::add, false);
             }
             holding.commit();
             holding.setAutoCommit(true);
@@ -147,5 +152,47 @@ class HeldWritesIT extends PaygateIT {
                     .isEqualTo(together ? 2 : counts.size());
         }
         assertThat(stored(id)).isEqualTo(HoldingConnection.MAX_TOGETHER + 2L);
+    }
+
+    @Test
+    void onPostgresAQueryGoesWithTheWritesHeldBeforeItUnlessOneHasAFollowUp() throws Exception {
+        String id = UUID.randomUUID().toString();
+        AtomicInteger prepared = new AtomicInteger();
+        boolean together = TestDatabase.isPostgres();
+        try (Connection pooled = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
+            Connection holding = counting(pooled, prepared);
+            holding.setAutoCommit(false);
+            HoldingConnection holder = holding.unwrap(HoldingConnection.class);
+            List<Integer> counts = new ArrayList<>();
+            holder.hold(INSERT, new Object[] {id, 1L}, counts::add, false);
+            holder.hold(ADD, new Object[] {2L, id}, counts::add, false);
+            assertThat(read(holding, id)).as("the query sees the writes held before it").isEqualTo(3L);
+            assertThat(counts).as("their counts, checked before the query's rows are read").containsExactly(1, 1);
+            assertThat(prepared.get()).as("statements prepared for two held writes and a query").isEqualTo(together ? 1 : 3);
+
+            prepared.set(0);
+            List<Integer> followed = new ArrayList<>();
+            holder.hold(ADD, new Object[] {4L, id}, followed::add, true);
+            assertThat(read(holding, id)).isEqualTo(7L);
+            assertThat(followed).containsExactly(1);
+            assertThat(prepared.get()).as("a write with a follow-up goes before the query, not with it").isEqualTo(2);
+
+            holder.hold(INSERT, new Object[] {id, 9L}, null, false);
+            assertThatThrownBy(() -> read(holding, id)).isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("23505"));
+            holding.rollback();
+            holding.setAutoCommit(true);
+        }
+        assertThat(stored(id)).isNull();
+    }
+
+    private static long read(Connection connection, String id) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement query = connection.prepareStatement("select n from held_writes_probe where id = ?")) {
+            query.setString(1, id);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getLong(1);
+            }
+        }
     }
 }
