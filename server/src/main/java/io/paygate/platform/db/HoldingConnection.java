@@ -189,25 +189,38 @@ final class HoldingConnection implements InvocationHandler {
         private void runWrites() throws SQLException {
             int[] counts = new int[writes.size()];
             try {
-                boolean resultSet = statement.execute();
-                for (int i = 0; i < writes.size(); i++) {
-                    int count = statement.getUpdateCount();
-                    if (resultSet || count < 0) {
-                        throw new SQLException("Held write " + (i + 1) + " of " + writes.size() + " returned no update count: "
-                                + writes.get(i).sql());
-                    }
-                    counts[i] = count;
-                    statement.getMoreResults();
-                }
+                readCounts(statement, statement.execute(), writes, counts, 0);
             } catch (SQLException e) {
                 throw new SQLException("A held write, or the query sent after them, failed (" + e.getMessage() + ") in: "
                         + writes.size() + " statements beginning " + writes.getFirst().sql(), e.getSQLState(), e.getErrorCode(), e);
             }
-            for (int i = 0; i < counts.length; i++) {
-                IntConsumer check = writes.get(i).onCount();
-                if (check != null) {
-                    check.accept(counts[i]);
-                }
+            report(writes, counts);
+        }
+    }
+
+    /**
+     * Reads the counts of {@code writes}, the statement's first results (the first current, a result
+     * set if {@code resultSet}), into {@code counts} from {@code offset}, and moves past them.
+     */
+    private static void readCounts(PreparedStatement statement, boolean resultSet, List<Held> writes, int[] counts, int offset)
+            throws SQLException {
+        for (int i = 0; i < writes.size(); i++) {
+            int count = statement.getUpdateCount();
+            if (resultSet || count < 0) {
+                throw new SQLException("Held write " + (i + 1) + " of " + writes.size() + " returned no update count: "
+                        + writes.get(i).sql());
+            }
+            counts[offset + i] = count;
+            resultSet = statement.getMoreResults();
+        }
+    }
+
+    /** Gives each write with a callback its count. */
+    private static void report(List<Held> writes, int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            IntConsumer onCount = writes.get(i).onCount();
+            if (onCount != null) {
+                onCount.accept(counts[i]);
             }
         }
     }
@@ -222,12 +235,7 @@ final class HoldingConnection implements InvocationHandler {
                 List<Held> part = sending.subList(from, Math.min(sending.size(), from + (together ? MAX_TOGETHER : 1)));
                 send(part, counts, from);
             }
-            for (int i = 0; i < counts.length; i++) {
-                IntConsumer onCount = sending.get(i).onCount();
-                if (onCount != null) {
-                    onCount.accept(counts[i]);
-                }
-            }
+            report(sending, counts);
         }
     }
 
@@ -235,16 +243,7 @@ final class HoldingConnection implements InvocationHandler {
         String sql = part.size() == 1 ? part.getFirst().sql() : String.join(HeldWrites.SEPARATOR, part.stream().map(Held::sql).toList());
         try (PreparedStatement statement = target.prepareStatement(sql)) {
             bind(statement, part);
-            boolean resultSet = statement.execute();
-            for (int i = 0; i < part.size(); i++) {
-                int count = statement.getUpdateCount();
-                if (resultSet || count < 0) {
-                    throw new SQLException("Held write " + (i + 1) + " of " + part.size() + " returned no update count: "
-                            + part.get(i).sql());
-                }
-                counts[offset + i] = count;
-                resultSet = statement.getMoreResults();
-            }
+            readCounts(statement, statement.execute(), part, counts, offset);
         } catch (SQLException e) {
             held = new ArrayList<>();
             throw new SQLException("A held write failed (" + e.getMessage() + ") in: "
