@@ -81,21 +81,26 @@ class LoadToolTest {
     @Test
     void theTimelineShowsWhichSecondsHeldTheSlowOperations() {
         long[] calls = {0};
-        // 3 s at 50/s: the operations due in the middle second take 30 ms, the others return at once.
+        // 3 s at 50/s: the operations due in the middle second take 100 ms, the others return at once
+        // (on a busy machine one of those may still wait 10 ms or more to be scheduled, never 100).
         Window window = load.openLoop(() -> {
             long n;
             synchronized (calls) {
                 n = calls[0]++;
             }
-            return work(n >= 50 && n < 100 ? 30 : 0);
+            return work(n >= 50 && n < 100 ? 100 : 0);
         }, 50, Duration.ofSeconds(3));
         assertThat(window.timeline()).hasSize(3);
         assertThat(window.timeline()).extracting(Window.Second::completed).containsExactly(50L, 50L, 50L);
-        assertThat(window.timeline()).extracting(Window.Second::over10ms).containsExactly(0L, 50L, 0L);
-        assertThat(window.timeline().get(1).longestMs()).isGreaterThanOrEqualTo(30);
+        assertThat(window.timeline().get(1).over10ms()).isEqualTo(50L);
+        assertThat(window.timeline().get(0).over10ms()).isLessThan(25L);
+        assertThat(window.timeline().get(2).over10ms()).isLessThan(25L);
+        assertThat(window.timeline().get(1).longestMs()).isGreaterThanOrEqualTo(100);
+        assertThat(window.timeline().get(0).longestMs()).isLessThan(100);
+        assertThat(window.timeline().get(2).longestMs()).isLessThan(100);
         assertThat(window.timeline().get(1).startedAtMs() - window.timeline().get(0).startedAtMs()).isEqualTo(1000);
-        assertThat(window.slowSeconds()).isEqualTo(1);
-        assertThat(window.toMap()).containsEntry("seconds_with_an_operation_over_10ms", 1L);
+        assertThat(window.slowSeconds()).isBetween(1L, 3L);
+        assertThat(window.toMap()).containsEntry("seconds_with_an_operation_over_10ms", window.slowSeconds());
     }
 
     @Test
