@@ -2,13 +2,13 @@ package io.paygate.eventstream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.event.EventLog;
+import io.paygate.platform.db.HeldWrites;
 import io.paygate.platform.json.Json;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventStreamConfig {
 
     @Bean
-    PublicationRepository eventPublications(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx) {
-        return new PublicationRepository(jdbc, batch, tx);
+    PublicationRepository eventPublications(JdbcClient jdbc, HeldWrites writes, TransactionTemplate tx) {
+        return new PublicationRepository(jdbc, writes, tx);
     }
 
     @Bean

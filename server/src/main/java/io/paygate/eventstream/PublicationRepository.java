@@ -1,12 +1,12 @@
 package io.paygate.eventstream;
 
 import io.paygate.event.Event;
+import io.paygate.platform.db.HeldWrites;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -16,18 +16,18 @@ class PublicationRepository {
     private static final int ERROR_CHARS = 1000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final HeldWrites writes;
     private final TransactionOperations tx;
 
-    PublicationRepository(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations tx) {
+    PublicationRepository(JdbcClient jdbc, HeldWrites writes, TransactionOperations tx) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.tx = tx;
     }
 
-    /** Runs inside the transaction that records {@code events}. */
+    /** Runs inside the transaction that records {@code events}, held with its other writes. */
     void insertAll(List<Event> events, long nowMs) {
-        batch.batchUpdate("""
+        writes.batch("""
                 insert into event_publications (event_id, merchant_id, livemode, object_id, status, attempts, next_attempt_ms, created_ms)
                 values (?, ?, ?, ?, 'pending', 0, ?, ?)""",
                 events.stream().map(e -> new Object[] {e.id(), e.merchantId(), e.livemode(), e.objectId(), nowMs, nowMs}).toList());

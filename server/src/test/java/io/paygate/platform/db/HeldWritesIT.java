@@ -115,6 +115,26 @@ class HeldWritesIT extends PaygateIT {
         assertThat(stored(id)).isEqualTo(7L);
     }
 
+    private interface OnHolding {
+        void run(Connection holding, HoldingConnection holder) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} on a holding connection, in a transaction, over a pooled connection that
+     * counts the statements prepared on it into {@code prepared}.
+     */
+    private void onHolding(AtomicInteger prepared, OnHolding body) throws Exception {
+        try (Connection pooled = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
+            Connection holding = counting(pooled, prepared);
+            holding.setAutoCommit(false);
+            try {
+                body.run(holding, holding.unwrap(HoldingConnection.class));
+            } finally {
+                holding.setAutoCommit(true);
+            }
+        }
+    }
+
     /** A holding connection over a pooled one that counts the statements prepared on the pooled one. */
     private Connection counting(Connection pooled, AtomicInteger prepared) {
         Connection counting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -136,21 +156,17 @@ class HeldWritesIT extends PaygateIT {
         String id = UUID.randomUUID().toString();
         AtomicInteger prepared = new AtomicInteger();
         boolean together = TestDatabase.isPostgres();
-        try (Connection pooled = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
-            Connection holding = counting(pooled, prepared);
-            holding.setAutoCommit(false);
-            HoldingConnection holder = holding.unwrap(HoldingConnection.class);
+        onHolding(prepared, (holding, holder) -> {
             List<Integer> counts = new ArrayList<>();
             holder.hold(INSERT, new Object[] {id, 1L}, counts::add, false);
             for (int i = 0; i < HoldingConnection.MAX_TOGETHER + 1; i++) {
                 holder.hold(ADD, new Object[] {1L, id}, counts::add, false);
             }
             holding.commit();
-            holding.setAutoCommit(true);
             assertThat(counts).hasSize(HoldingConnection.MAX_TOGETHER + 2).containsOnly(1);
             assertThat(prepared.get()).as("statements prepared for %d held writes", counts.size())
                     .isEqualTo(together ? 2 : counts.size());
-        }
+        });
         assertThat(stored(id)).isEqualTo(HoldingConnection.MAX_TOGETHER + 2L);
     }
 
@@ -159,10 +175,7 @@ class HeldWritesIT extends PaygateIT {
         String id = UUID.randomUUID().toString();
         AtomicInteger prepared = new AtomicInteger();
         boolean together = TestDatabase.isPostgres();
-        try (Connection pooled = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
-            Connection holding = counting(pooled, prepared);
-            holding.setAutoCommit(false);
-            HoldingConnection holder = holding.unwrap(HoldingConnection.class);
+        onHolding(prepared, (holding, holder) -> {
             List<Integer> counts = new ArrayList<>();
             holder.hold(INSERT, new Object[] {id, 1L}, counts::add, false);
             holder.hold(ADD, new Object[] {2L, id}, counts::add, false);
@@ -181,8 +194,7 @@ class HeldWritesIT extends PaygateIT {
             assertThatThrownBy(() -> read(holding, id)).isInstanceOf(java.sql.SQLException.class)
                     .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("23505"));
             holding.rollback();
-            holding.setAutoCommit(true);
-        }
+        });
         assertThat(stored(id)).isNull();
     }
 
