@@ -214,50 +214,40 @@ public final class SqlReplay {
     }
 
     /**
-     * One statement; or the rows of one batch sent as a batch; or held writes, with the query after
-     * them if any, sent as the server sends them: one statement holding them all (PostgreSQL runs them
-     * in one round trip).
+     * The rows of one batch sent as a batch; otherwise the group's statements (one, or held writes
+     * with the query after them if any) sent as the server sends them, as one statement holding them
+     * all (PostgreSQL runs them in one round trip), every result read.
      */
     private void execute(Connection connection, List<Step> group, Map<String, String> renamed, long slice) throws SQLException {
         Step first = group.getFirst();
-        if (first.kind().equals("held")) {
-            String sql = String.join(";\n", group.stream().map(Step::sql).toList());
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int offset = 0;
+        if (first.kind().equals("batch")) {
+            boolean sliceUpdate = isSliceUpdate(first.sql());
+            try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
                 for (Step step : group) {
-                    bind(statement, offset, step, renamed, slice, isSliceUpdate(step.sql()));
-                    offset += step.params().size();
+                    bind(statement, 0, step, renamed, slice, sliceUpdate);
+                    statement.addBatch();
                 }
-                boolean rows = statement.execute();
-                while (rows || statement.getUpdateCount() != -1) {
-                    if (rows) {
-                        try (ResultSet result = statement.getResultSet()) {
-                            while (result.next()) {
-                                result.getObject(1);
-                            }
-                        }
-                    }
-                    rows = statement.getMoreResults();
-                }
+                statement.executeBatch();
             }
             return;
         }
-        boolean sliceUpdate = isSliceUpdate(first.sql());
-        try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
+        String sql = String.join(";\n", group.stream().map(Step::sql).toList());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int offset = 0;
             for (Step step : group) {
-                bind(statement, 0, step, renamed, slice, sliceUpdate);
-                if (first.kind().equals("batch")) {
-                    statement.addBatch();
-                }
+                bind(statement, offset, step, renamed, slice, isSliceUpdate(step.sql()));
+                offset += step.params().size();
             }
-            if (first.kind().equals("batch")) {
-                statement.executeBatch();
-            } else if (statement.execute()) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        rows.getObject(1);
+            boolean rows = statement.execute();
+            while (rows || statement.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        while (result.next()) {
+                            result.getObject(1);
+                        }
                     }
                 }
+                rows = statement.getMoreResults();
             }
         }
     }

@@ -31,6 +31,11 @@ public class HeldWrites {
     /** What separates held writes sent together in one statement's text. */
     public static final String SEPARATOR = ";\n";
 
+    /** Whether {@code sql} is a query (a statement that may be sent after held writes, in the same statement). */
+    public static boolean isQuery(String sql) {
+        return sql.stripLeading().regionMatches(true, 0, "select", 0, 6);
+    }
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 

@@ -79,7 +79,7 @@ final class HoldingConnection implements InvocationHandler {
                 }
                 sendHeld();
                 break;
-            case "prepareCall", "createStatement", "nativeSQL", "setSavepoint", "releaseSavepoint", "commit", "setAutoCommit":
+            case "prepareCall", "createStatement", "setSavepoint", "releaseSavepoint", "commit", "setAutoCommit":
                 sendHeld();
                 break;
             case "rollback", "close", "abort":
@@ -100,8 +100,7 @@ final class HoldingConnection implements InvocationHandler {
         if (!together || held.isEmpty() || held.size() >= MAX_TOGETHER || held.stream().anyMatch(Held::followUp)) {
             return false;
         }
-        String start = sql.stripLeading();
-        return start.regionMatches(true, 0, "select", 0, 6) && !sql.contains(";");
+        return HeldWrites.isQuery(sql) && !sql.contains(";");
     }
 
     /** The held writes and then {@code query}, prepared as one statement that the caller sees as the query's. */

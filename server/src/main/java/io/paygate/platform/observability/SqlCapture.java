@@ -102,7 +102,7 @@ public class SqlCapture implements QueryExecutionListener, MethodExecutionListen
         int next = 0;
         for (String part : sql.split(java.util.regex.Pattern.quote(io.paygate.platform.db.HeldWrites.SEPARATOR))) {
             int count = (int) part.chars().filter(c -> c == '?').count();
-            String kind = part.stripLeading().regionMatches(true, 0, "select", 0, 6) ? "held-query" : "held";
+            String kind = io.paygate.platform.db.HeldWrites.isQuery(part) ? "held-query" : "held";
             add(key, new Entry(kind, connection, part, new ArrayList<>(values.subList(next, next + count))));
             next += count;
         }
