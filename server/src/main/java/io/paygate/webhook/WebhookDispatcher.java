@@ -26,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -91,13 +93,21 @@ class WebhookDispatcher {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestWaitingMs = new AtomicLong();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    /** Attempts in {@link #finished}, for the full batch that is recorded without waiting. */
+    private final AtomicInteger unrecorded = new AtomicInteger();
     private final AtomicBoolean recording = new AtomicBoolean();
+    private final AtomicBoolean recordDue = new AtomicBoolean();
+    private final Duration recordDelay;
+    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("webhook-recorder").factory());
     private final IdleBackoff backoff;
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
                       EventLog eventLog, UrlPolicy urls, WebhookHttp http, TransactionTemplate tx, Json json, Clock clock,
                       WebhookSettings settings, MeterRegistry meters,
-                      @Value("${paygate.webhooks.poll-idle-max:PT1S}") Duration idleMax) {
+                      @Value("${paygate.webhooks.poll-idle-max:PT1S}") Duration idleMax,
+                      @Value("${paygate.webhooks.record-delay:PT0.1S}") Duration recordDelay) {
+        this.recordDelay = recordDelay;
         this.backoff = new IdleBackoff(settings.pollInterval(), idleMax, System::nanoTime);
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -425,7 +435,19 @@ class WebhookDispatcher {
         (ok ? succeeded : failed).increment();
         finished.add(new Finished(delivery, heldAs, attempt, ok, endpointGone, outcomeChanges, status,
                 retryIn == null ? null : now + retryIn, now));
-        recordFinished();
+        if (unrecorded.incrementAndGet() >= settings.batchSize() || recordDelay.isZero()) {
+            recordFinished();
+        } else if (recordDue.compareAndSet(false, true)) {
+            try {
+                recorder.schedule(() -> {
+                    recordDue.set(false);
+                    recordFinished();
+                }, recordDelay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                recordDue.set(false);
+                recordFinished();
+            }
+        }
         if (!ok) {
             log.info("Webhook delivery {} attempt {} failed ({}); {}", delivery.id(), attempt.attempt(),
                     attempt.error() != null ? attempt.error() : "HTTP " + attempt.responseStatus(),
@@ -434,10 +456,15 @@ class WebhookDispatcher {
     }
 
     /**
-     * Records finished attempts, many per transaction: the sender that finds no one recording takes
-     * every attempt queued meanwhile into one commit, and goes on while more arrive; the others
-     * return at once, their attempts recorded by it. A delivery whose record is lost (the database
-     * failed) stays claimed until its lease expires and is sent again: at least once, as before.
+     * Records finished attempts, many per transaction. An attempt is not recorded as it finishes: the
+     * first one to finish after a recording schedules the next {@code paygate.webhooks.record-delay}
+     * later (default 100 ms; zero records each at once), and a full batch is recorded by the sender
+     * that fills it. So a busy node commits its attempts some ten times a second in batches, instead of
+     * a commit for every two or three (as many commits again as the payments that made the events),
+     * and an endpoint's answer reaches the delivery's status that much later. Whoever finds no one
+     * recording takes every attempt queued meanwhile into one commit, and goes on while more arrive.
+     * A delivery whose record is lost (the database failed, or the node died before recording it)
+     * stays claimed until its lease expires and is sent again: at least once, as before.
      */
     private void recordFinished() {
         while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
@@ -445,6 +472,7 @@ class WebhookDispatcher {
             try {
                 for (Finished next; batch.size() < settings.batchSize() && (next = finished.poll()) != null; ) {
                     batch.add(next);
+                    unrecorded.decrementAndGet();
                 }
                 tx.executeWithoutResult(s -> {
                     boolean[] recorded = deliveries.recordAttempts(batch.stream().map(f -> new DeliveryRepository.AttemptRecord(
@@ -498,6 +526,9 @@ class WebhookDispatcher {
     void stop() throws InterruptedException {
         senders.shutdown();
         senders.awaitTermination(settings.timeout().toSeconds() + 5, TimeUnit.SECONDS);
+        recorder.shutdownNow();
+        // What the last attempts found is recorded now rather than sent again after the lease.
+        recordFinished();
     }
 
     private static String hostName() {
