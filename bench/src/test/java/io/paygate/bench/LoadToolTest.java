@@ -187,6 +187,50 @@ class LoadToolTest {
     }
 
     @Test
+    void theWebhookSinkAnswersRequestsKeptAliveChunkedAndPipelinedAndMeasuresTheLag() throws Exception {
+        String succeeded = "{\"id\":\"evt_1\",\"data\":{\"object\":{\"id\":\"pi_0mwvxq1le19oqv67g90zq3gh\"}},"
+                + "\"type\":\"payment_intent.succeeded\"}";
+        try (WebhookSink sink = new WebhookSink();
+             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                     .version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            java.net.URI url = java.net.URI.create(sink.url());
+            sink.answered("pi_0mwvxq1le19oqv67g90zq3gh");
+            java.net.http.HttpRequest.Builder post = java.net.http.HttpRequest.newBuilder(url).header("Content-Type", "application/json");
+            // Three on one kept-alive connection, by length; one chunked (a body of unknown length); one expecting 100-continue.
+            for (String body : List.of(succeeded, "{\"type\":\"charge.succeeded\"}", "{}")) {
+                assertThat(client.send(post.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
+            java.net.http.HttpResponse<String> chunked = client.send(post.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream("{\"x\":1}".getBytes()))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).isEqualTo(200);
+            assertThat(client.send(post.expectContinue(true).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(sink.received()).isEqualTo(5);
+            assertThat(sink.lag().getTotalCount()).isEqualTo(1);
+
+            // Two requests written at once, the second asking to close: two answers, then the end of the stream.
+            try (java.net.Socket raw = new java.net.Socket(url.getHost(), url.getPort())) {
+                raw.getOutputStream().write(("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"
+                        + "POST /webhooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + "2;ext=1\r\n{}\r\n0\r\nTrailer: t\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answers = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(answers).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".repeat(2));
+            }
+            assertThat(sink.received()).isEqualTo(7);
+
+            // What is not an HTTP/1.x request is refused and its connection closed.
+            try (java.net.Socket raw = new java.net.Socket(url.getHost(), url.getPort())) {
+                raw.getOutputStream().write("HELLO\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                        .startsWith("HTTP/1.1 400 ");
+            }
+            assertThat(sink.received()).isEqualTo(7);
+        }
+    }
+
+    @Test
     void theReplayRenamesOnlyWhatTheCheckoutCreated() {
         List<SqlReplay.Step> steps = List.of(
                 new SqlReplay.Step("begin", "c1", null, List.of()),
