@@ -112,6 +112,8 @@ final class WebhookSink implements AutoCloseable {
             }
         } catch (IOException senderGone) {
             // The sender closed or reset the connection; it opens another for its next request.
+        } catch (NumberFormatException badChunkSize) {
+            // Not a body this receiver can read: the connection is dropped.
         } finally {
             open.remove(socket);
         }

@@ -2,16 +2,12 @@ package io.paygate.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.support.PaygateIT;
 import io.paygate.support.Poll;
-import io.paygate.support.TestMerchant;
 import io.paygate.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -29,26 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
         "paygate.webhooks.per-endpoint-concurrency=1",
         "paygate.webhooks.timeout=PT15S",
         "paygate.webhooks.lease=PT30S"})
-class WebhookHandoverIT extends PaygateIT {
+class WebhookHandoverIT extends ReceiverIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private WebhookSettings settings;
-
-    private TestMerchant merchant;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        merchant = newMerchant();
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void deliveriesWithoutRoomOnTheirEndpointGoToThePollAtOnce() {

@@ -2,14 +2,10 @@ package io.paygate.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.support.PaygateIT;
 import io.paygate.support.Poll;
-import io.paygate.support.TestMerchant;
 import io.paygate.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,21 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "paygate.webhooks.record-delay=PT1M",
         "paygate.webhooks.batch-size=3"})
-class WebhookRecordingIT extends PaygateIT {
-
-    private TestMerchant merchant;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        merchant = newMerchant();
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
+class WebhookRecordingIT extends ReceiverIT {
 
     @Test
     void attemptResultsWaitForTheDelayOrAFullBatch() {

@@ -7,38 +7,20 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
 import io.paygate.support.HttpApi;
-import io.paygate.support.PaygateIT;
 import io.paygate.support.Poll;
-import io.paygate.support.TestMerchant;
 import io.paygate.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Signed merchant webhooks: delivery, Stripe SDK verification, retries, dead letters, replay, secrets, isolation. */
-class WebhooksIT extends PaygateIT {
+class WebhooksIT extends ReceiverIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     private WebhookSettings settings;
-
-    private TestMerchant merchant;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        merchant = newMerchant();
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     private HttpApi.Response endpoint(String path, String... events) {
         String[] params = new String[2 + events.length * 2];
