@@ -455,6 +455,11 @@ class WebhookDispatcher {
         }
     }
 
+    /** Attempts made and not yet recorded: waiting for {@code record-delay}, a full batch, or the recording under way. */
+    int unrecordedAttempts() {
+        return unrecorded.get();
+    }
+
     /**
      * Records finished attempts, many per transaction. An attempt is not recorded as it finishes: the
      * first one to finish after a recording schedules the next {@code paygate.webhooks.record-delay}

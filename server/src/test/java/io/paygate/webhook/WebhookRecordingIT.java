@@ -7,6 +7,7 @@ import io.paygate.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,6 +21,9 @@ import org.springframework.test.context.TestPropertySource;
         "paygate.webhooks.batch-size=3"})
 class WebhookRecordingIT extends ReceiverIT {
 
+    @Autowired
+    private WebhookDispatcher dispatcher;
+
     @Test
     void attemptResultsWaitForTheDelayOrAFullBatch() {
         assertThat(api.post("/v1/webhook_endpoints", merchant.secretKey(), "url", receiver.url("/batched"),
@@ -30,7 +34,8 @@ class WebhookRecordingIT extends ReceiverIT {
         assertThat(api.post("/v1/customers", merchant.secretKey(), "email", "first@shop.test").status()).isEqualTo(200);
         String first = Poll.until(Duration.ofSeconds(20), () -> receiver.receivedAt("/batched"), r -> r.size() == 1,
                 "the first event delivered").getFirst().header("Paygate-Delivery-Id");
-        // Answered with 200, and not recorded yet: the result waits for the delay or a full batch.
+        // Answered with 200 and the attempt over, but not recorded: the result waits for the delay or a full batch.
+        Poll.until(Duration.ofSeconds(20), dispatcher::unrecordedAttempts, n -> n == 1, "the first attempt made and waiting");
         assertThat(status(endpoint, first)).isEqualTo("pending");
 
         for (String email : List.of("second@shop.test", "third@shop.test")) {
@@ -40,6 +45,7 @@ class WebhookRecordingIT extends ReceiverIT {
                 "three events delivered").stream().map(r -> r.header("Paygate-Delivery-Id")).toList();
         Poll.until(Duration.ofSeconds(20), () -> ids.stream().filter(id -> status(endpoint, id).equals("succeeded")).count(),
                 n -> n == 3, "the full batch recorded well before the minute's delay");
+        assertThat(dispatcher.unrecordedAttempts()).isZero();
     }
 
     private String status(String endpoint, String delivery) {
