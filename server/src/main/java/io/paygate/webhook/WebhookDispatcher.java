@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +36,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,16 +98,17 @@ class WebhookDispatcher {
     private final AtomicBoolean recording = new AtomicBoolean();
     private final AtomicBoolean recordDue = new AtomicBoolean();
     private final Duration recordDelay;
-    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("webhook-recorder").factory());
+    /** The application's scheduler (the one behind {@code @Scheduled}), for the delayed recordings. */
+    private final TaskScheduler scheduler;
     private final IdleBackoff backoff;
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookEndpointService endpointService,
                       EventLog eventLog, UrlPolicy urls, WebhookHttp http, TransactionTemplate tx, Json json, Clock clock,
-                      WebhookSettings settings, MeterRegistry meters,
+                      WebhookSettings settings, MeterRegistry meters, TaskScheduler scheduler,
                       @Value("${paygate.webhooks.poll-idle-max:PT1S}") Duration idleMax,
                       @Value("${paygate.webhooks.record-delay:PT0.1S}") Duration recordDelay) {
         this.recordDelay = recordDelay;
+        this.scheduler = scheduler;
         this.backoff = new IdleBackoff(settings.pollInterval(), idleMax, System::nanoTime);
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -439,10 +440,10 @@ class WebhookDispatcher {
             recordFinished();
         } else if (recordDue.compareAndSet(false, true)) {
             try {
-                recorder.schedule(() -> {
+                scheduler.schedule(() -> {
                     recordDue.set(false);
                     recordFinished();
-                }, recordDelay.toNanos(), TimeUnit.NANOSECONDS);
+                }, scheduler.getClock().instant().plus(recordDelay));
             } catch (RejectedExecutionException shuttingDown) {
                 recordDue.set(false);
                 recordFinished();
@@ -531,7 +532,6 @@ class WebhookDispatcher {
     void stop() throws InterruptedException {
         senders.shutdown();
         senders.awaitTermination(settings.timeout().toSeconds() + 5, TimeUnit.SECONDS);
-        recorder.shutdownNow();
         // What the last attempts found is recorded now rather than sent again after the lease.
         recordFinished();
     }
