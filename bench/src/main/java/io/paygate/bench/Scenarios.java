@@ -130,7 +130,9 @@ final class Scenarios {
         Series floor200 = open("checkout_floor_200ms", this::checkout, plan.floorRate());
         paygate.simulatorLatency(merchant, 0);
         Series half0 = open("checkout_half_rate_0ms", this::checkout, halfRate);
-        Series db = databaseCeiling();
+        Series db = databaseCeiling(all, halfRate);
+        Series dbFloor = all.get("baseline_database_floor");
+        Series dbHalf = all.get("baseline_database_half_rate");
         all.put(max.name(), max);
         all.put(http.name(), http);
         all.put(db.name(), db);
@@ -154,6 +156,12 @@ final class Scenarios {
         out.put("floor_rate_per_s", plan.floorRate());
         out.put("floor_overhead_p50_ms", floor200.median(w -> w.overheadPercentileMs(50)));
         out.put("floor_overhead_p99_ms", floor200.median(w -> w.overheadPercentileMs(99)));
+        // The payment's SQL alone, replayed over JDBC at the floor rate and at the load's rate with no
+        // server running payments: how much of the overhead the database's own time already takes.
+        out.put("floor_database_p50_ms", dbFloor.median(w -> w.percentileMs(50)));
+        out.put("floor_database_p99_ms", dbFloor.median(w -> w.percentileMs(99)));
+        out.put("half_rate_database_p50_ms", dbHalf.median(w -> w.percentileMs(50)));
+        out.put("half_rate_database_p99_ms", dbHalf.median(w -> w.percentileMs(99)));
         out.put("latency_p99_ms_at_0ms_half_rate", half0.median(w -> w.percentileMs(99)));
         out.put("server_cpu_ms_per_payment", max.median(Window::serverCpuMsPerOp));
         out.put("database_cpu_ms_per_payment", max.median(Window::databaseCpuMsPerOp));
@@ -181,8 +189,13 @@ final class Scenarios {
         return out;
     }
 
-    /** The checkout's SQL, captured from one real checkout and replayed over JDBC with the server's pool size. */
-    private Series databaseCeiling() {
+    /**
+     * The checkout's SQL, captured from one real checkout and replayed over JDBC with the server's pool
+     * size: closed loop for the database ceiling, then open loop at the floor rate and at {@code halfRate}
+     * (series {@code baseline_database_floor} and {@code baseline_database_half_rate}, put in {@code all}),
+     * the time the payment's database work takes by itself at the loads the overhead is measured at.
+     */
+    private Series databaseCeiling(Map<String, Series> all, double halfRate) {
         PaygateTarget.Answer sample = paygate.capturedCheckout(merchant);
         JsonNode capture = paygate.sqlCapture(sample.requestId());
         SqlReplay replay = SqlReplay.fromCapture(capture);
@@ -210,6 +223,15 @@ final class Scenarios {
                 }
                 return Outcome.OK;
             }, plan.concurrency());
+            // Open loop starts every replay on a thread of its own already.
+            Outcome.Operation once = () -> {
+                replay.runOnce(pool);
+                return Outcome.OK;
+            };
+            Series floor = open("baseline_database_floor", once, plan.floorRate());
+            Series half = open("baseline_database_half_rate", once, halfRate);
+            all.put(floor.name(), floor);
+            all.put(half.name(), half);
             System.out.printf("database ceiling: %d statements, %d round trips, %d transactions per checkout%n",
                     replay.statementCount(), replay.roundTrips(), replay.transactionCount());
             checkoutSql = Map.of("statements", replay.statementCount(), "round_trips", replay.roundTrips(),

@@ -41,6 +41,16 @@ class TargetsTest {
     }
 
     @Test
+    void theOverheadIsShownBesideThePaymentsSqlReplayedAloneAtTheSameRates() {
+        Map<String, Object> figures = checkout(100.0);
+        figures.put("floor_database_p99_ms", 4.5);
+        figures.put("half_rate_database_p99_ms", 31.25);
+        Report.Target target = overhead(figures);
+        assertThat(target.met()).isFalse();
+        assertThat(target.figure()).startsWith("100 ms").endsWith("(the payment's SQL alone: p99 4.50 ms nearly idle, 31.3 ms at the same load)");
+    }
+
+    @Test
     void aRunWithoutTheFloorStillReportsTheOverhead() {
         Report.Target target = overhead(checkout(9.0));
         assertThat(target.met()).isTrue();
