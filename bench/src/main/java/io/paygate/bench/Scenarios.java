@@ -130,12 +130,15 @@ final class Scenarios {
         Series floor200 = open("checkout_floor_200ms", this::checkout, plan.floorRate());
         paygate.simulatorLatency(merchant, 0);
         Series half0 = open("checkout_half_rate_0ms", this::checkout, halfRate);
-        Series db = databaseCeiling(all, halfRate);
-        Series dbFloor = all.get("baseline_database_floor");
-        Series dbHalf = all.get("baseline_database_half_rate");
+        DatabaseSeries database = databaseSeries(halfRate);
+        Series db = database.ceiling();
+        Series dbFloor = database.floor();
+        Series dbHalf = database.halfRate();
         all.put(max.name(), max);
         all.put(http.name(), http);
         all.put(db.name(), db);
+        all.put(dbFloor.name(), dbFloor);
+        all.put(dbHalf.name(), dbHalf);
         all.put(half200.name(), half200);
         all.put(half0.name(), half0);
         all.put(floor200.name(), floor200);
@@ -189,13 +192,16 @@ final class Scenarios {
         return out;
     }
 
+    /** The replayed checkout SQL's series: the ceiling (closed loop) and the SQL alone at the floor and half rates. */
+    private record DatabaseSeries(Series ceiling, Series floor, Series halfRate) {
+    }
+
     /**
      * The checkout's SQL, captured from one real checkout and replayed over JDBC with the server's pool
-     * size: closed loop for the database ceiling, then open loop at the floor rate and at {@code halfRate}
-     * (series {@code baseline_database_floor} and {@code baseline_database_half_rate}, put in {@code all}),
+     * size: closed loop for the database ceiling, then open loop at the floor rate and at {@code halfRate},
      * the time the payment's database work takes by itself at the loads the overhead is measured at.
      */
-    private Series databaseCeiling(Map<String, Series> all, double halfRate) {
+    private DatabaseSeries databaseSeries(double halfRate) {
         PaygateTarget.Answer sample = paygate.capturedCheckout(merchant);
         JsonNode capture = paygate.sqlCapture(sample.requestId());
         SqlReplay replay = SqlReplay.fromCapture(capture);
@@ -230,13 +236,11 @@ final class Scenarios {
             };
             Series floor = open("baseline_database_floor", once, plan.floorRate());
             Series half = open("baseline_database_half_rate", once, halfRate);
-            all.put(floor.name(), floor);
-            all.put(half.name(), half);
             System.out.printf("database ceiling: %d statements, %d round trips, %d transactions per checkout%n",
                     replay.statementCount(), replay.roundTrips(), replay.transactionCount());
             checkoutSql = Map.of("statements", replay.statementCount(), "round_trips", replay.roundTrips(),
                     "transactions", replay.transactionCount());
-            return series;
+            return new DatabaseSeries(series, floor, half);
         }
     }
 
